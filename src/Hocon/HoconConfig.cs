@@ -1,0 +1,6 @@
+namespace ActorMap.Hocon;
+
+/// <summary>A parsed, resolved HOCON configuration tree.</summary>
+public sealed class HoconConfig
+{
+}

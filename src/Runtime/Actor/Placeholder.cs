@@ -1,0 +1,3 @@
+namespace ActorMap.Runtime.Actor;
+
+internal static class Placeholder { }

@@ -1,0 +1,7 @@
+namespace ActorMap.Runtime.Tests;
+
+public class SmokeSpec
+{
+    [Fact]
+    public void Truth() => Assert.True(true);
+}
