@@ -1,3 +1,0 @@
-namespace ActorMap.Runtime.Actor;
-
-internal static class Placeholder { }
