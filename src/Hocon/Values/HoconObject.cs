@@ -1,0 +1,31 @@
+namespace ActorMap.Hocon.Values;
+
+/// <summary>
+/// An object node. The parser owns the objects it builds and merges duplicate keys
+/// into them in place; once a tree is handed to a config it is never mutated again.
+/// </summary>
+internal sealed class HoconObject : HoconNode
+{
+    private readonly Dictionary<string, HoconNode> _fields;
+
+    public HoconObject() => _fields = new Dictionary<string, HoconNode>(StringComparer.Ordinal);
+
+    public HoconObject(int capacity) => _fields = new Dictionary<string, HoconNode>(capacity, StringComparer.Ordinal);
+
+    /// <summary>Fields in insertion order (no field is ever removed, so the dictionary keeps it).</summary>
+    public Dictionary<string, HoconNode> Fields => _fields;
+
+    public int Count => _fields.Count;
+
+    public bool TryGet(string key, out HoconNode value) => _fields.TryGetValue(key, out value!);
+
+    /// <summary>Sets a field, replacing any previous value without merging.</summary>
+    public void Set(string key, HoconNode value) => _fields[key] = value;
+
+    /// <summary>Adds a field the way a duplicate key in one file does (spec "Duplicate keys").</summary>
+    public void SetMerged(string key, HoconNode value)
+    {
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_fields, key, out var exists);
+        slot = exists ? NodeMerger.MergeOwned(slot!, value) : value;
+    }
+}

@@ -1,0 +1,9 @@
+namespace ActorMap.Hocon.Values;
+
+internal enum ScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}

@@ -1,7 +1,0 @@
-namespace ActorMap.Hocon.Tests;
-
-public class SmokeSpec
-{
-    [Fact]
-    public void Config_type_exists() => Assert.NotNull(typeof(HoconConfig));
-}
