@@ -85,7 +85,7 @@ internal sealed partial class HoconParser
                     _quoted.Append(ReadUnicodeEscape());
                     break;
                 default:
-                    _pos--;
+                    _pos -= 2;
                     throw Error($"invalid escape '\\{escaped}' in a quoted string; valid are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
             }
         }

@@ -12,6 +12,21 @@ internal sealed class HoconObject : HoconNode
 
     public HoconObject(int capacity) => _fields = new Dictionary<string, HoconNode>(capacity, StringComparer.Ordinal);
 
+    private HoconObject(Dictionary<string, HoconNode> fields, bool ignoresFallbacks)
+    {
+        _fields = fields;
+        IgnoresFallbacks = ignoresFallbacks;
+    }
+
+    /// <summary>
+    /// Set once this object has replaced a non-object value: "an intermediate non-object value
+    /// hides earlier object values", so later fallbacks must not merge into it.
+    /// </summary>
+    public bool IgnoresFallbacks { get; }
+
+    /// <summary>The same fields, marked to ignore further fallbacks; shares the (frozen) field table.</summary>
+    public HoconObject WithIgnoredFallbacks() => IgnoresFallbacks ? this : new HoconObject(_fields, ignoresFallbacks: true);
+
     /// <summary>Fields in insertion order (no field is ever removed, so the dictionary keeps it).</summary>
     public Dictionary<string, HoconNode> Fields => _fields;
 

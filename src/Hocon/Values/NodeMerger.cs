@@ -38,7 +38,7 @@ internal static class NodeMerger
                 return MergeObjects(belowObject, aboveObject);
             }
 
-            return below.IsUnresolved ? new HoconDelayedMerge(below, above) : above;
+            return below.IsUnresolved ? new HoconDelayedMerge(below, above) : aboveObject.WithIgnoredFallbacks();
         }
 
         return above.IsUnresolved ? new HoconDelayedMerge(below, above) : above;
@@ -46,6 +46,11 @@ internal static class NodeMerger
 
     public static HoconObject MergeObjects(HoconObject below, HoconObject above)
     {
+        if (above.IgnoresFallbacks)
+        {
+            return above;
+        }
+
         var result = new HoconObject(below.Count + above.Count);
         foreach (var (key, value) in below.Fields)
         {
