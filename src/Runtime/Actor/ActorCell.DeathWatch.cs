@@ -5,9 +5,11 @@ internal sealed partial class ActorCell
     private readonly HashSet<IActorRef> _watching = [];
     private readonly HashSet<IActorRef> _watchedBy = [];
 
-    // Terminated messages queued to ourselves but not yet received: an Unwatch in between
-    // removes the entry, and the stale Terminated is then dropped on arrival.
-    private readonly HashSet<IActorRef> _terminatedQueued = [];
+    // Terminated messages we queued to ourselves and not yet received, by instance: an Unwatch
+    // in between moves its instance to the cancelled set and it is dropped on arrival. Matching by
+    // instance (not by actor) lets a Terminated forwarded by another actor through untouched.
+    private readonly HashSet<Terminated> _terminatedQueued = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Terminated> _terminatedCancelled = new(ReferenceEqualityComparer.Instance);
 
     public IActorRef Watch(IActorRef subject)
     {
@@ -26,7 +28,15 @@ internal sealed partial class ActorCell
         {
             watchee.SendSystemMessage(new UnwatchActor(watchee, Self));
         }
-        _terminatedQueued.Remove(subject);
+        _terminatedQueued.RemoveWhere(t =>
+        {
+            if (!t.ActorRef.Equals(subject))
+            {
+                return false;
+            }
+            _terminatedCancelled.Add(t);
+            return true;
+        });
         return subject;
     }
 
@@ -52,8 +62,9 @@ internal sealed partial class ActorCell
         if (_watching.Remove(actor) && !_isTerminating)
         {
             // Through the mailbox, so messages the dead actor sent before dying arrive first.
-            _terminatedQueued.Add(actor);
-            Self.Tell(new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated), actor);
+            var terminated = new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated);
+            _terminatedQueued.Add(terminated);
+            Self.Tell(terminated, actor);
         }
         if (RemoveChild(actor))
         {
@@ -63,10 +74,12 @@ internal sealed partial class ActorCell
 
     private void ReceivedTerminated(Terminated terminated)
     {
-        if (_terminatedQueued.Remove(terminated.ActorRef))
+        if (_terminatedCancelled.Remove(terminated))
         {
-            ReceiveMessage(terminated);
+            return;
         }
+        _terminatedQueued.Remove(terminated);
+        ReceiveMessage(terminated);
     }
 
     private void TellWatchersWeDied()
@@ -93,5 +106,6 @@ internal sealed partial class ActorCell
         }
         _watching.Clear();
         _terminatedQueued.Clear();
+        _terminatedCancelled.Clear();
     }
 }
