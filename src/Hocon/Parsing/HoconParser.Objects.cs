@@ -188,6 +188,11 @@ internal sealed partial class HoconParser
                 throw Error("expected an array element but found ','");
             }
 
+            if (Current == '}')
+            {
+                throw Error($"expected ']' to close the array opened at line {open.Line} but found '}}'");
+            }
+
             _path.Add(IndexName(items.Count));
             items.Add(ParseValue());
             _path.RemoveAt(_path.Count - 1);
