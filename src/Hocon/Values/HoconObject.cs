@@ -10,7 +10,10 @@ internal sealed class HoconObject : HoconNode
 
     public HoconObject() => _fields = new Dictionary<string, HoconNode>(StringComparer.Ordinal);
 
-    public HoconObject(int capacity) => _fields = new Dictionary<string, HoconNode>(capacity, StringComparer.Ordinal);
+    public HoconObject(int capacity, bool ignoresFallbacks = false)
+        : this(new Dictionary<string, HoconNode>(capacity, StringComparer.Ordinal), ignoresFallbacks)
+    {
+    }
 
     private HoconObject(Dictionary<string, HoconNode> fields, bool ignoresFallbacks)
     {

@@ -51,7 +51,8 @@ internal static class NodeMerger
             return above;
         }
 
-        var result = new HoconObject(below.Count + above.Count);
+        // A below that already hides its own fallbacks keeps hiding them once merged.
+        var result = new HoconObject(below.Count + above.Count, below.IgnoresFallbacks);
         foreach (var (key, value) in below.Fields)
         {
             result.Set(key, value);
