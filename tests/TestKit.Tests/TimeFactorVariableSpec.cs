@@ -1,0 +1,43 @@
+namespace ActorMap.TestKit.Tests;
+
+[CollectionDefinition(nameof(TimeFactorVariableSpec), DisableParallelization = true)]
+public sealed class TimeFactorVariableCollection;
+
+// Changes a process-wide environment variable that every TestKit reads: runs alone, and restores it.
+[Collection(nameof(TimeFactorVariableSpec))]
+public sealed class TimeFactorVariableSpec : IDisposable
+{
+    private readonly string? _original = Environment.GetEnvironmentVariable(TestKitSettings.TimeFactorVariable);
+
+    public void Dispose() => Environment.SetEnvironmentVariable(TestKitSettings.TimeFactorVariable, _original);
+
+    [Fact]
+    public void TimeFactor_FromTheVariable_DilatesEveryDefault()
+    {
+        Environment.SetEnvironmentVariable(TestKitSettings.TimeFactorVariable, "2.5");
+
+        var settings = new TestKitSettings();
+
+        Assert.Equal(2.5, settings.TimeFactor);
+        Assert.Equal(TimeSpan.FromSeconds(7.5), settings.Dilated(settings.SingleExpectDefault));
+    }
+
+    [Fact]
+    public void TimeFactor_WithoutTheVariable_IsOne()
+    {
+        Environment.SetEnvironmentVariable(TestKitSettings.TimeFactorVariable, null);
+
+        Assert.Equal(1.0, new TestKitSettings().TimeFactor);
+    }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("fast")]
+    public void TimeFactor_WhenTheVariableIsBelowOneOrNotANumber_Throws(string value)
+    {
+        Environment.SetEnvironmentVariable(TestKitSettings.TimeFactorVariable, value);
+
+        var e = Assert.Throws<InvalidOperationException>(() => new TestKitSettings());
+        Assert.Contains(TestKitSettings.TimeFactorVariable, e.Message, StringComparison.Ordinal);
+    }
+}
