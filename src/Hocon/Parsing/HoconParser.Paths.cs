@@ -25,7 +25,8 @@ internal sealed partial class HoconParser
 
     private string[] ReadPath(bool inSubstitution)
     {
-        var elements = new List<string>(4);
+        var elements = _elements;
+        elements.Clear();
         var hasContent = false;
         var whitespaceStart = -1;
         _buffer.Clear();
@@ -99,6 +100,11 @@ internal sealed partial class HoconParser
             throw elements.Count == 0
                 ? Error($"expected {what} but found {Describe()}")
                 : Error("a path expression may not end with '.'");
+        }
+
+        if (elements.Count == 0)
+        {
+            return [_buffer.ToString()];
         }
 
         elements.Add(_buffer.ToString());

@@ -17,6 +17,9 @@ internal sealed partial class HoconParser
 
     // The path from this document's root to the value being parsed; += and includes need it.
     private readonly List<string> _path = [];
+
+    // Reused by ReadPath; path expressions never nest, so one list suffices.
+    private readonly List<string> _elements = [];
     private int _pos;
     private int _line = 1;
     private int _lineStart;

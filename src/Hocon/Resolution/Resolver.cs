@@ -36,7 +36,7 @@ internal sealed partial class Resolver
     /// <summary>Returns the resolved value, or null when it is undefined (an optional substitution that found nothing).</summary>
     private HoconNode? ResolveNode(HoconNode node, ResolvePath path)
     {
-        if (node is HoconScalar)
+        if (HoconNode.IsSettled(node))
         {
             return node;
         }
@@ -73,7 +73,7 @@ internal sealed partial class Resolver
         var index = 0;
         foreach (var (key, value) in obj.Fields)
         {
-            var resolved = value is HoconScalar ? value : ResolveNode(value, path.Child(key));
+            var resolved = HoconNode.IsSettled(value) ? value : ResolveNode(value, path.Child(key));
             if (copy is null && !ReferenceEquals(resolved, value))
             {
                 // First change: copy the fields before this one, which resolved to themselves.
@@ -102,7 +102,7 @@ internal sealed partial class Resolver
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var resolved = item is HoconScalar ? item : ResolveNode(item, path.Child(IndexName(i)));
+            var resolved = HoconNode.IsSettled(item) ? item : ResolveNode(item, path.Child(IndexName(i)));
             if (copy is null && !ReferenceEquals(resolved, item))
             {
                 copy = new List<HoconNode>(items.Count);

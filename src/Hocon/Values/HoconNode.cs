@@ -8,4 +8,13 @@ internal abstract class HoconNode
 {
     /// <summary>True for nodes whose value is only known after substitution.</summary>
     public virtual bool IsUnresolved => false;
+
+    /// <summary>True for a value that resolution would return unchanged.</summary>
+    public static bool IsSettled(HoconNode node) => node switch
+    {
+        HoconScalar => true,
+        HoconObject obj => !obj.NeedsResolution,
+        HoconArray array => !array.NeedsResolution,
+        _ => false,
+    };
 }

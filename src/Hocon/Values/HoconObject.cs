@@ -19,6 +19,10 @@ internal sealed class HoconObject : HoconNode
     {
         _fields = fields;
         IgnoresFallbacks = ignoresFallbacks;
+        foreach (var value in fields.Values)
+        {
+            NeedsResolution |= !IsSettled(value);
+        }
     }
 
     /// <summary>
@@ -35,15 +39,26 @@ internal sealed class HoconObject : HoconNode
 
     public int Count => _fields.Count;
 
+    /// <summary>
+    /// Conservatively true when some value below is unresolved; resolution skips whole plain
+    /// subtrees without memoizing them. Kept up to date by every write.
+    /// </summary>
+    public bool NeedsResolution { get; private set; }
+
     public bool TryGet(string key, out HoconNode value) => _fields.TryGetValue(key, out value!);
 
     /// <summary>Sets a field, replacing any previous value without merging.</summary>
-    public void Set(string key, HoconNode value) => _fields[key] = value;
+    public void Set(string key, HoconNode value)
+    {
+        _fields[key] = value;
+        NeedsResolution |= !HoconNode.IsSettled(value);
+    }
 
     /// <summary>Adds a field the way a duplicate key in one file does (spec "Duplicate keys").</summary>
     public void SetMerged(string key, HoconNode value)
     {
         ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_fields, key, out var exists);
         slot = exists ? NodeMerger.MergeOwned(slot!, value) : value;
+        NeedsResolution |= !HoconNode.IsSettled(slot);
     }
 }
