@@ -1,21 +1,50 @@
 using ActorMap.Bench.Runtime;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace ActorMap.Bench;
 
 internal static class Program
 {
+    private const string Usage = """
+        usage: ActorMap.Bench <suite> [--runs N]
+          runtime   pipelined ping-pong and strict request-reply throughput, allocation cross-check
+          alloc     BenchmarkDotNet memory diagnoser on the Tell path
+          hocon     HOCON parse time for a typical config and a generated 1 MB config
+        """;
+
     private static int Main(string[] args)
     {
-        var what = args.Length > 0 ? args[0] : "quick";
-        if (what == "quick")
+        if (args.Length == 0)
         {
-            for (var i = 0; i < 3; i++)
-            {
-                Console.WriteLine($"receive  {PingPongBenchmark.MessagesPerSecond(true, 2, 30_000_000, 1000, 30) / 1e6:F1} M msg/s");
-                Console.WriteLine($"untyped  {PingPongBenchmark.MessagesPerSecond(false, 2, 30_000_000, 1000, 30) / 1e6:F1} M msg/s");
-                Console.WriteLine($"req-rep  {PingPongBenchmark.RoundTripsPerSecond(1_000_000, 30) / 1e6:F2} M rt/s");
-            }
+            Console.Error.WriteLine(Usage);
+            return 2;
         }
-        return 0;
+        var runs = 5;
+        var runsAt = Array.IndexOf(args, "--runs");
+        if (runsAt >= 0 && (runsAt + 1 >= args.Length || !int.TryParse(args[runsAt + 1], out runs) || runs < 3))
+        {
+            Console.Error.WriteLine("--runs needs a whole number of at least 3");
+            return 2;
+        }
+        switch (args[0])
+        {
+            case "runtime":
+                RuntimeReport.Run(Console.Out, runs, 30_000_000);
+                return 0;
+            case "alloc":
+                // In-process: no generated project to build, so it runs from any directory.
+                BenchmarkRunner.Run<TellAllocationBenchmark>(
+                    DefaultConfig.Instance.AddJob(Job.MediumRun.WithToolchain(InProcessEmitToolchain.Instance)));
+                return 0;
+            case "hocon":
+                Hocon.HoconParseBenchmark.Run(Console.Out);
+                return 0;
+            default:
+                Console.Error.WriteLine($"unknown suite '{args[0]}'\n{Usage}");
+                return 2;
+        }
     }
 }

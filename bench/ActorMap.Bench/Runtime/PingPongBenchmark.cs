@@ -9,9 +9,9 @@ namespace ActorMap.Bench.Runtime;
 /// </summary>
 internal static class PingPongBenchmark
 {
-    public static double MessagesPerSecond(bool receiveActor, int pairs, long totalMessages, int inFlight, int throughput)
+    public static double MessagesPerSecond(bool receiveActor, int pairs, long totalMessages, int inFlight, int throughput, bool preferLocalQueue = true)
     {
-        using var system = ActorSystem.Create("pingpong", new ActorSystemSettings { Throughput = throughput });
+        using var system = ActorSystem.Create("pingpong", new ActorSystemSettings { Throughput = throughput, PreferLocalQueue = preferLocalQueue });
         var roundTripsPerClient = totalMessages / (2L * pairs);
         var runs = new List<(IActorRef Client, IActorRef Echo)>();
         for (var i = 0; i < pairs; i++)
@@ -31,9 +31,9 @@ internal static class PingPongBenchmark
         return roundTripsPerClient * 2.0 * pairs / watch.Elapsed.TotalSeconds;
     }
 
-    public static double RoundTripsPerSecond(long roundTrips, int throughput)
+    public static double RoundTripsPerSecond(long roundTrips, int throughput, bool preferLocalQueue = true)
     {
-        using var system = ActorSystem.Create("requestreply", new ActorSystemSettings { Throughput = throughput });
+        using var system = ActorSystem.Create("requestreply", new ActorSystemSettings { Throughput = throughput, PreferLocalQueue = preferLocalQueue });
         var echo = system.ActorOf(Props.Create<ReceiveEcho>());
         var client = system.ActorOf(Props.Create<ReceiveClient>());
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
