@@ -24,10 +24,11 @@ public class ReceiveWhileSpec : TestKit
     {
         TestActor.Tell("a", ActorRefs.NoSender);
         TestActor.Tell("b", ActorRefs.NoSender);
+        AwaitCondition(() => QueuedMessageCount == 2);
         // Arrives after the idle gap but well within max: returned only if idle were ignored.
-        Sys.Scheduler.ScheduleTellOnce(Dilated(TimeSpan.FromSeconds(1.5)), TestActor, "late", ActorRefs.NoSender);
+        Sys.Scheduler.ScheduleTellOnce(Dilated(TimeSpan.FromSeconds(2)), TestActor, "late", ActorRefs.NoSender);
 
-        var strings = ReceiveWhile(m => m as string, max: TimeSpan.FromSeconds(5), idle: TimeSpan.FromMilliseconds(200));
+        var strings = ReceiveWhile(m => m as string, max: TimeSpan.FromSeconds(10), idle: TimeSpan.FromMilliseconds(300));
 
         Assert.Equal(["a", "b"], strings);
         ExpectMsg("late");
@@ -53,5 +54,21 @@ public class ReceiveWhileSpec : TestKit
 
         Assert.Equal(["a"], await ReceiveWhileAsync(m => m as string));
         await ExpectMsgAsync(1);
+    }
+
+    [Fact(Skip = "BUG: ReceiveWhileCore pushes the stopper back but leaves LastSender at its sender")]
+    public void ReceiveWhile_WhenItStopsAtANonMatchingMessage_LeavesLastSenderAtTheLastAcceptedMessage()
+    {
+        var letters = Sys.ActorOf(Props.Create(() => new EchoActor()), "letters");
+        var numbers = Sys.ActorOf(Props.Create(() => new EchoActor()), "numbers");
+        // One at a time, so the two replies are queued in a known order.
+        Send(letters, "a");
+        AwaitCondition(() => QueuedMessageCount == 1);
+        Send(numbers, 1);
+        AwaitCondition(() => QueuedMessageCount == 2);
+
+        Assert.Equal(["a"], ReceiveWhile(m => m as string));
+
+        Assert.Equal(letters, LastSender);
     }
 }

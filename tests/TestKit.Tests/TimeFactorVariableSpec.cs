@@ -40,4 +40,22 @@ public sealed class TimeFactorVariableSpec : IDisposable
         var e = Assert.Throws<InvalidOperationException>(() => new TestKitSettings());
         Assert.Contains(TestKitSettings.TimeFactorVariable, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact(Skip = "BUG: the TimeFactor initializer reads the variable even when the property is set in code")]
+    public void TimeFactor_SetInCode_IsNotAffectedByABadVariable()
+    {
+        Environment.SetEnvironmentVariable(TestKitSettings.TimeFactorVariable, "fast");
+
+        var settings = new TestKitSettings { TimeFactor = 2 };
+
+        Assert.Equal(2, settings.TimeFactor);
+    }
+
+    [Fact(Skip = "BUG: TimeFactor set in code is never validated; only the variable is checked for >= 1")]
+    public void TimeFactor_SetInCodeBelowOne_IsRejectedLikeTheVariable()
+    {
+        Environment.SetEnvironmentVariable(TestKitSettings.TimeFactorVariable, null);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TestKitSettings { TimeFactor = 0 });
+    }
 }
