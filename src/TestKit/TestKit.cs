@@ -13,8 +13,9 @@ public abstract class TestKit : TestKitBase, IDisposable
 {
     private bool _disposed;
 
-    protected TestKit(ActorSystemSettings? settings = null, ITestOutputHelper? output = null, string? systemName = null)
-        : this(CreateSystem(settings, output, systemName), new TestKitSettings())
+    protected TestKit(ActorSystemSettings? settings = null, ITestOutputHelper? output = null, string? systemName = null,
+        TestKitSettings? testKitSettings = null)
+        : this(CreateSystem(settings, output, systemName), testKitSettings ?? new TestKitSettings())
     {
     }
 

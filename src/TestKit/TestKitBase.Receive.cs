@@ -62,6 +62,7 @@ public abstract partial class TestKitBase
     {
         var deadline = Deadline.After(RemainingOrDilated(max));
         var result = new List<T>();
+        var lastAcceptedSender = LastSender;
         while (result.Count < maxMessages)
         {
             var wait = idle is { } i && i < deadline.TimeLeft ? i : deadline.TimeLeft;
@@ -72,9 +73,12 @@ public abstract partial class TestKitBase
             }
             if (filter(item.Message) is not { } mapped)
             {
+                // The stopper stays queued, so LastSender must not point at it yet.
+                LastSender = lastAcceptedSender;
                 _queue.PushFront(item);
                 break;
             }
+            lastAcceptedSender = item.Sender;
             result.Add(mapped);
         }
         return result;

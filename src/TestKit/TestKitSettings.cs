@@ -10,7 +10,16 @@ public sealed record TestKitSettings
 {
     public const string TimeFactorVariable = "ACTORMAP_TEST_TIMEFACTOR";
 
-    public double TimeFactor { get; init; } = ReadTimeFactor();
+    private double? _timeFactor;
+
+    /// <summary>Set in code, or read from <see cref="TimeFactorVariable"/> on first use; at least 1.</summary>
+    public double TimeFactor
+    {
+        get => _timeFactor ??= ReadTimeFactor();
+        init => _timeFactor = value >= 1.0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(TimeFactor), value, "the time factor must be at least 1");
+    }
 
     /// <summary>How long an ExpectMsg waits when given no timeout and not inside Within.</summary>
     public TimeSpan SingleExpectDefault { get; init; } = TimeSpan.FromSeconds(3);

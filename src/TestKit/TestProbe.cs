@@ -19,6 +19,8 @@ public sealed class TestProbe : TestKitBase, IInternalActorRef
 
     bool IInternalActorRef.IsTerminated => ((IInternalActorRef)TestActor).IsTerminated;
 
+    ActorSystem IInternalActorRef.System => Sys;
+
     public void Tell(object message, IActorRef? sender) => TestActor.Tell(message, sender);
 
     /// <summary>Replies to <see cref="TestKitBase.LastSender"/> with this probe as the sender.</summary>

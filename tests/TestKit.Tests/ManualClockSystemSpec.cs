@@ -67,7 +67,7 @@ public class ManualClockSystemSpec() : TestKit(new ActorSystemSettings { TimePro
         Assert.Equal("hi", await echo.Ask<string>("hi", TimeSpan.FromSeconds(5)));
     }
 
-    [Fact(Skip = "BUG: AskSupport.Ask finds the system only on ActorRefBase; a TestProbe falls back to TimeProvider.System")]
+    [Fact]
     public async Task Ask_must_time_out_on_the_systems_clock_when_asking_a_TestProbe()
     {
         var probe = CreateTestProbe();

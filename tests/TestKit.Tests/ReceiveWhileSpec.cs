@@ -56,7 +56,7 @@ public class ReceiveWhileSpec : TestKit
         await ExpectMsgAsync(1);
     }
 
-    [Fact(Skip = "BUG: ReceiveWhileCore pushes the stopper back but leaves LastSender at its sender")]
+    [Fact]
     public void ReceiveWhile_WhenItStopsAtANonMatchingMessage_LeavesLastSenderAtTheLastAcceptedMessage()
     {
         var letters = Sys.ActorOf(Props.Create(() => new EchoActor()), "letters");

@@ -11,7 +11,7 @@ internal abstract class ActorRefBase : IInternalActorRef
     public virtual bool IsTerminated => false;
 
     /// <summary>The system this ref belongs to, when it belongs to one here.</summary>
-    internal virtual ActorSystem? System => null;
+    public virtual ActorSystem? System => null;
 
     public abstract void Tell(object message, IActorRef? sender);
 

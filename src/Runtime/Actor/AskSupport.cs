@@ -11,7 +11,7 @@ public static class AskSupport
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(message);
-        var system = (receiver as ActorRefBase)?.System ?? ActorCell.Current?.System;
+        var system = (receiver as IInternalActorRef)?.System ?? ActorCell.Current?.System;
         var path = system?.NewTempPath() ?? ActorPath.RootOf(Address.Local("temp")) / "temp" / "$ask";
         var promise = new PromiseActorRef(path);
         var effectiveTimeout = timeout ?? system?.Settings.AskTimeout ?? Timeout.InfiniteTimeSpan;

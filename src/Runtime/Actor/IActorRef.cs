@@ -22,6 +22,9 @@ internal interface IInternalActorRef : IActorRef
     /// <summary>True once the actor has terminated; a remote ref may learn it late.</summary>
     bool IsTerminated { get; }
 
+    /// <summary>The system this ref belongs to, when it belongs to one in this process.</summary>
+    ActorSystem? System { get; }
+
     void SendSystemMessage(SystemMessage message);
 
     void Stop();

@@ -11,7 +11,7 @@ internal sealed class LocalActorRef(ActorCell cell, ActorPath path, int uid) : A
 
     public override bool IsTerminated => Cell.IsTerminated;
 
-    internal override ActorSystem System => Cell.System;
+    public override ActorSystem System => Cell.System;
 
     public override void Tell(object message, IActorRef? sender)
     {
