@@ -1,0 +1,170 @@
+using ActorMap.Compute.Jobs;
+using ActorMap.Runtime.Actor;
+using ActorMap.Runtime.Supervision;
+
+namespace ActorMap.Compute.Actors;
+
+/// <summary>
+/// Cuts the input into chunks lazily and hands them to workers, at most
+/// <c>MaxChunksInFlightPerWorker</c> outstanding per worker. Round-robin gives chunk n to the
+/// next worker in turn and waits for that worker if it is full; pull gives it to whichever
+/// worker has room. Failed chunks are retried up to <c>RetriesPerChunk</c> times; the chunks of
+/// a worker that stops go to the others.
+/// </summary>
+internal sealed class ChunkRouter : ReceiveActor
+{
+    private readonly JobSpec _job;
+    private readonly IActorRef _aggregator;
+    private readonly IReadOnlyList<IActorRef>? _givenWorkers;
+    private readonly List<WorkerSlot> _workers = [];
+    private readonly Queue<int> _retries = new();
+    private readonly Dictionary<int, int> _failures = [];
+    private int _nextFresh;
+    private int _cursor;
+    private bool _failed;
+
+    public ChunkRouter(JobSpec job, IActorRef aggregator, IReadOnlyList<IActorRef>? workers)
+    {
+        _job = job;
+        _aggregator = aggregator;
+        _givenWorkers = workers;
+        Receive<ChunkCompleted>(OnCompleted);
+        Receive<ChunkFailed>(OnFailed);
+        Receive<Terminated>(OnWorkerTerminated);
+    }
+
+    /// <summary>Workers are created as this router's children unless given (tests, cluster routees).</summary>
+    public static Props PropsFor(JobSpec job, IActorRef aggregator, IReadOnlyList<IActorRef>? workers = null) =>
+        Props.Create(() => new ChunkRouter(job, aggregator, workers));
+
+    protected override void PreStart()
+    {
+        if (_givenWorkers is null)
+        {
+            for (var i = 1; i <= _job.Workers; i++)
+            {
+                _workers.Add(new WorkerSlot(Context.Watch(Context.ActorOf(Props.Create<Worker>(), $"worker-{i}"))));
+            }
+        }
+        else
+        {
+            foreach (var worker in _givenWorkers)
+            {
+                _workers.Add(new WorkerSlot(Context.Watch(worker)));
+            }
+        }
+        Dispatch();
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(-1, Timeout.InfiniteTimeSpan,
+            e => e is ElementFailedException ? _job.Options.Supervision : Directive.Restart);
+
+    private void OnCompleted(ChunkCompleted completed)
+    {
+        SlotOf(Sender)?.Outstanding.Remove(completed.ChunkIndex);
+        Dispatch();
+    }
+
+    private void OnFailed(ChunkFailed failed)
+    {
+        SlotOf(Sender)?.Outstanding.Remove(failed.ChunkIndex);
+        var attempts = _failures.TryGetValue(failed.ChunkIndex, out var before) ? before + 1 : 1;
+        _failures[failed.ChunkIndex] = attempts;
+        if (attempts > _job.Options.RetriesPerChunk)
+        {
+            Fail(failed.Failure.ToException(attempts));
+            return;
+        }
+        _retries.Enqueue(failed.ChunkIndex);
+        Dispatch();
+    }
+
+    private void OnWorkerTerminated(Terminated terminated)
+    {
+        var slot = SlotOf(terminated.ActorRef);
+        if (slot is null)
+        {
+            return;
+        }
+        _workers.Remove(slot);
+        // Its mailbox went to dead letters: what it held and did not finish must run elsewhere.
+        foreach (var chunk in slot.Outstanding.Order())
+        {
+            _retries.Enqueue(chunk);
+        }
+        if (_workers.Count == 0)
+        {
+            Fail(new MapJobException($"Job {_job.JobId} has no workers left: every worker was stopped by the '{_job.Options.Supervision}' directive"));
+            return;
+        }
+        Dispatch();
+    }
+
+    private void Fail(MapJobException error)
+    {
+        _failed = true;
+        Context.Parent.Tell(new JobFailed(error), Self);
+    }
+
+    private void Dispatch()
+    {
+        while (!_failed && (_retries.Count > 0 || _nextFresh < _job.Plan.ChunkCount))
+        {
+            var slot = _job.Options.Balancing == Balancing.Pull ? LeastLoaded() : NextInTurn();
+            if (slot is null)
+            {
+                return;
+            }
+            var chunk = _retries.Count > 0 ? _retries.Dequeue() : _nextFresh++;
+            slot.Outstanding.Add(chunk);
+            var first = _job.Plan.FirstIndex(chunk);
+            slot.Worker.Tell(new RunChunk(_job.JobId, chunk, first, _job.Input.Slice(first, _job.Plan.CountOf(chunk)),
+                _job.Function, _aggregator, _job.Cancellation.Token), Self);
+        }
+    }
+
+    private WorkerSlot? NextInTurn()
+    {
+        var slot = _workers[_cursor % _workers.Count];
+        if (slot.Outstanding.Count >= _job.Options.MaxChunksInFlightPerWorker)
+        {
+            return null;
+        }
+        _cursor = (_cursor + 1) % _workers.Count;
+        return slot;
+    }
+
+    private WorkerSlot? LeastLoaded()
+    {
+        WorkerSlot? best = null;
+        foreach (var slot in _workers)
+        {
+            if (slot.Outstanding.Count < _job.Options.MaxChunksInFlightPerWorker
+                && (best is null || slot.Outstanding.Count < best.Outstanding.Count))
+            {
+                best = slot;
+            }
+        }
+        return best;
+    }
+
+    private WorkerSlot? SlotOf(IActorRef worker)
+    {
+        foreach (var slot in _workers)
+        {
+            if (slot.Worker.Equals(worker))
+            {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    private sealed class WorkerSlot(IActorRef worker)
+    {
+        public IActorRef Worker { get; } = worker;
+
+        public HashSet<int> Outstanding { get; } = [];
+    }
+}

@@ -1,0 +1,30 @@
+namespace ActorMap.Compute.Jobs;
+
+/// <summary>Gathers every result into one array in input order (Pool.map).</summary>
+internal sealed class CollectSink<TOut>(long length) : ResultSink
+{
+    private readonly TOut[] _results = new TOut[length];
+    private readonly TaskCompletionSource<TOut[]> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TOut[]> Task => _done.Task;
+
+    public override void Accept(long firstIndex, ChunkOutput output)
+    {
+        var chunk = ((ChunkOutput<TOut>)output).Results;
+        Array.Copy(chunk, 0, _results, firstIndex, chunk.Length);
+    }
+
+    protected override void OnComplete() => _done.TrySetResult(_results);
+
+    protected override void OnFail(Exception error)
+    {
+        if (error is OperationCanceledException cancelled)
+        {
+            _done.TrySetCanceled(cancelled.CancellationToken);
+        }
+        else
+        {
+            _done.TrySetException(error);
+        }
+    }
+}

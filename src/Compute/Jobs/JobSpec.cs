@@ -1,0 +1,16 @@
+namespace ActorMap.Compute.Jobs;
+
+/// <summary>
+/// Everything a job's actors need, fixed when the job starts. <see cref="Cancellation"/> is the
+/// job's own source (linked to the caller's token): cancelled whenever the job ends, so workers
+/// abandon chunks of a job that no longer needs them.
+/// </summary>
+internal sealed record JobSpec(
+    long JobId,
+    JobInput Input,
+    IMapFunction Function,
+    ResultSink Sink,
+    ChunkPlan Plan,
+    int Workers,
+    MapOptions Options,
+    CancellationTokenSource Cancellation);

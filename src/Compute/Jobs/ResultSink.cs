@@ -1,0 +1,38 @@
+namespace ActorMap.Compute.Jobs;
+
+/// <summary>
+/// Where a job's results go. Called only from the job's aggregator actor, one call at a time;
+/// <see cref="Complete"/> or <see cref="Fail"/> ends it exactly once.
+/// </summary>
+internal abstract class ResultSink
+{
+    private int _ended;
+
+    /// <summary>True when chunks must arrive in input order; false for imap_unordered.</summary>
+    public virtual bool Ordered => true;
+
+    public abstract void Accept(long firstIndex, ChunkOutput output);
+
+    public void Complete()
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 0)
+        {
+            OnComplete();
+        }
+    }
+
+    /// <summary>Ends the job with an error; thread-safe, since cancellation calls it from outside.</summary>
+    public void Fail(Exception error)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 0)
+        {
+            OnFail(error);
+        }
+    }
+
+    public void Cancel(CancellationToken token) => Fail(new OperationCanceledException("The job was cancelled", token));
+
+    protected abstract void OnComplete();
+
+    protected abstract void OnFail(Exception error);
+}

@@ -1,0 +1,87 @@
+using ActorMap.Hocon;
+using ActorMap.Runtime.Supervision;
+
+namespace ActorMap.Compute;
+
+/// <summary>
+/// How a job runs. Set in code, or read from <c>actormap.compute</c> with <see cref="FromConfig"/>;
+/// values left null fall back to the pool's defaults.
+/// </summary>
+public sealed record MapOptions
+{
+    /// <summary>Worker actors for the job; null uses the pool's count (default: processor count).</summary>
+    public int? Workers { get; init; }
+
+    /// <summary>Elements per chunk; null computes it as Pool.map does: ceil(length / (4 x workers)).</summary>
+    public int? ChunkSize { get; init; }
+
+    /// <summary>Chunks sent to one worker and not yet finished.</summary>
+    public int MaxChunksInFlightPerWorker { get; init; } = 2;
+
+    /// <summary>Retries of a failing chunk after its first attempt, before the job fails.</summary>
+    public int RetriesPerChunk { get; init; } = 2;
+
+    public Balancing Balancing { get; init; } = Balancing.RoundRobin;
+
+    /// <summary>What a worker's exception does to the worker; the chunk is retried whatever it is.</summary>
+    public Directive Supervision { get; init; } = Directive.Restart;
+
+    /// <summary>Reported as chunks are released in order; called from the job's actors, so keep it quick.</summary>
+    public IProgress<MapProgress>? Progress { get; init; }
+
+    /// <summary>Reads <c>actormap.compute</c> (see the library's reference.conf).</summary>
+    public static MapOptions FromConfig(HoconConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var c = config.GetConfig("actormap.compute");
+        var workers = c.GetInt("workers", 0);
+        var chunkSize = c.GetInt("default-chunk-size", 0);
+        return new MapOptions
+        {
+            Workers = workers == 0 ? null : workers,
+            ChunkSize = chunkSize == 0 ? null : chunkSize,
+            MaxChunksInFlightPerWorker = c.GetInt("max-chunks-in-flight-per-worker", 2),
+            RetriesPerChunk = c.GetInt("retries-per-chunk", 2),
+            Balancing = ParseBalancing(c.GetString("balancing", "round-robin"), "actormap.compute.balancing"),
+            Supervision = ParseDirective(c.GetString("supervision", "restart"), "actormap.compute.supervision"),
+        }.Validated("actormap.compute.");
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the setting when a value is out of range.</summary>
+    public MapOptions Validated(string keyPrefix = "")
+    {
+        if (Workers is < 1)
+        {
+            throw new ArgumentException($"{keyPrefix}workers must be at least 1, got {Workers}");
+        }
+        if (ChunkSize is < 1)
+        {
+            throw new ArgumentException($"{keyPrefix}chunk-size must be at least 1, got {ChunkSize}");
+        }
+        if (MaxChunksInFlightPerWorker < 1)
+        {
+            throw new ArgumentException($"{keyPrefix}max-chunks-in-flight-per-worker must be at least 1, got {MaxChunksInFlightPerWorker}");
+        }
+        if (RetriesPerChunk < 0)
+        {
+            throw new ArgumentException($"{keyPrefix}retries-per-chunk must not be negative, got {RetriesPerChunk}");
+        }
+        return this;
+    }
+
+    public static Balancing ParseBalancing(string text, string key) => text switch
+    {
+        "round-robin" => Balancing.RoundRobin,
+        "pull" => Balancing.Pull,
+        _ => throw new ArgumentException($"{key} must be round-robin or pull, got '{text}'"),
+    };
+
+    public static Directive ParseDirective(string text, string key) => text switch
+    {
+        "restart" => Directive.Restart,
+        "resume" => Directive.Resume,
+        "stop" => Directive.Stop,
+        "escalate" => Directive.Escalate,
+        _ => throw new ArgumentException($"{key} must be restart, resume, stop or escalate, got '{text}'"),
+    };
+}
