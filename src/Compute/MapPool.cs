@@ -40,6 +40,9 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
     /// <summary>Workers per job when the options name none: the processor count.</summary>
     public int DefaultWorkers => Defaults.Workers ?? Environment.ProcessorCount;
 
+    /// <summary>Lets specs watch a job's coordinator.</summary>
+    internal Action<IActorRef>? JobStarted { get; set; }
+
     /// <summary>Pool.map: every result, in input order.</summary>
     public Task<TOut[]> MapAsync<TIn, TOut>(IReadOnlyList<TIn> input, Func<TIn, TOut> function, MapOptions? options = null, CancellationToken cancellationToken = default) =>
         Collect<TOut>(ListOf(input), Function(function), options, cancellationToken);
@@ -162,7 +165,8 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
         var jobId = Interlocked.Increment(ref _nextJobId);
         var job = new JobSpec(jobId, input, function, sink, plan, workers, effective,
             CancellationTokenSource.CreateLinkedTokenSource(cancellationToken));
-        System.ActorOf(JobCoordinator.PropsFor(job), $"job-{jobId}");
+        var coordinator = System.ActorOf(JobCoordinator.PropsFor(job), $"job-{jobId}");
+        JobStarted?.Invoke(coordinator);
     }
 
     public void Dispose()
