@@ -7,7 +7,7 @@ namespace ActorMap.Runtime.Actor;
 /// How an actor system runs. Validated once at creation; nothing reads these per message
 /// except the dispatcher's throughput.
 /// </summary>
-public sealed record ActorSystemSettings
+public sealed partial record ActorSystemSettings
 {
     public static readonly ActorSystemSettings Default = new();
 
