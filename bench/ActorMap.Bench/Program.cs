@@ -12,6 +12,7 @@ internal static class Program
         usage: ActorMap.Bench <suite> [--runs N]
           runtime   pipelined ping-pong and strict request-reply throughput, allocation cross-check
           alloc     BenchmarkDotNet memory diagnoser on the Tell path
+          compute   ActorMap embedded vs Parallel.ForEach vs a loop; round-robin vs pull on skewed work
           hocon     HOCON parse time for a typical config and a generated 1 MB config
         """;
 
@@ -38,6 +39,9 @@ internal static class Program
                 // In-process: no generated project to build, so it runs from any directory.
                 BenchmarkRunner.Run<TellAllocationBenchmark>(
                     DefaultConfig.Instance.AddJob(Job.MediumRun.WithToolchain(InProcessEmitToolchain.Instance)));
+                return 0;
+            case "compute":
+                Compute.ComputeReport.Run(Console.Out, runs);
                 return 0;
             case "hocon":
                 Hocon.HoconParseBenchmark.Run(Console.Out);

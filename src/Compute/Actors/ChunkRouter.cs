@@ -119,8 +119,10 @@ internal sealed class ChunkRouter : ReceiveActor
             var chunk = _retries.Count > 0 ? _retries.Dequeue() : _nextFresh++;
             slot.Outstanding.Add(chunk);
             var first = _job.Plan.FirstIndex(chunk);
+            // Only a worker in this process can write into the caller's array.
+            var destination = slot.Worker.Path.Address.HasLocalScope ? _job.Sink.DestinationFor(first) : null;
             slot.Worker.Tell(new RunChunk(_job.JobId, chunk, first, _job.Input.Slice(first, _job.Plan.CountOf(chunk)),
-                _job.Function, _aggregator, _job.Cancellation.Token), Self);
+                _job.Function, _aggregator, _job.Cancellation.Token, destination), Self);
         }
     }
 

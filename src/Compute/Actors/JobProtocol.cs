@@ -6,7 +6,7 @@ namespace ActorMap.Compute.Actors;
 /// <summary>Router to worker: map this chunk and send the result to the aggregator.</summary>
 internal sealed record RunChunk(
     long JobId, int ChunkIndex, long FirstIndex, ChunkInput Input, IMapFunction Function,
-    IActorRef Aggregator, CancellationToken Cancellation);
+    IActorRef Aggregator, CancellationToken Cancellation, ChunkDestination? Destination = null);
 
 /// <summary>Worker to aggregator.</summary>
 internal sealed record ChunkResult(long JobId, int ChunkIndex, long FirstIndex, ChunkOutput Output);

@@ -20,7 +20,7 @@ internal sealed class Worker : ReceiveActor
             ChunkOutput output;
             try
             {
-                output = run.Function.Apply(run.FirstIndex, run.Input, run.Cancellation);
+                output = run.Function.Apply(run.FirstIndex, run.Input, run.Destination, run.Cancellation);
             }
             catch (ElementFailedException failure)
             {

@@ -28,6 +28,18 @@ internal abstract class ChunkOutput
     public abstract int Count { get; }
 }
 
+/// <summary>
+/// The results were written straight into the caller's result array (a local worker and a
+/// collecting sink): nothing to copy, only the count travels.
+/// </summary>
+internal sealed class InPlaceOutput(int count) : ChunkOutput
+{
+    public override int Count { get; } = count;
+}
+
+/// <summary>Where a local worker may write a chunk's results directly: the sink's array at an offset.</summary>
+internal sealed record ChunkDestination(Array Array, long Offset);
+
 internal sealed class ChunkOutput<T>(T[] results) : ChunkOutput
 {
     public T[] Results { get; } = results;

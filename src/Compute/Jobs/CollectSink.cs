@@ -10,9 +10,14 @@ internal sealed class CollectSink<TOut>(long length) : ResultSink
 
     public override void Accept(long firstIndex, ChunkOutput output)
     {
-        var chunk = ((ChunkOutput<TOut>)output).Results;
-        Array.Copy(chunk, 0, _results, firstIndex, chunk.Length);
+        if (output is ChunkOutput<TOut> copied)
+        {
+            Array.Copy(copied.Results, 0, _results, firstIndex, copied.Results.Length);
+        }
     }
+
+    public override ChunkDestination? DestinationFor(long firstIndex) =>
+        _results.Length <= Array.MaxLength ? new ChunkDestination(_results, firstIndex) : null;
 
     protected override void OnComplete() => _done.TrySetResult(_results);
 

@@ -13,6 +13,9 @@ internal abstract class ResultSink
 
     public abstract void Accept(long firstIndex, ChunkOutput output);
 
+    /// <summary>Where a local worker may write this range directly; null when the sink needs the values itself.</summary>
+    public virtual ChunkDestination? DestinationFor(long firstIndex) => null;
+
     public void Complete()
     {
         if (Interlocked.Exchange(ref _ended, 1) == 0)
