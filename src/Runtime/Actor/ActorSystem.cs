@@ -10,7 +10,7 @@ namespace ActorMap.Runtime.Actor;
 /// A hierarchy of actors sharing a dispatcher, scheduler and event stream:
 /// <c>/user</c> holds what <see cref="ActorOf"/> creates, <c>/system</c> the runtime's own actors.
 /// </summary>
-public sealed class ActorSystem : IActorRefFactory, IDisposable
+public sealed partial class ActorSystem : IActorRefFactory, IDisposable
 {
     private readonly TaskCompletionSource _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimerScheduler _scheduler;

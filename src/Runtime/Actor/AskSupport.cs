@@ -21,6 +21,16 @@ public static class AskSupport
         }
         promise.Arm(system?.TimeProvider ?? TimeProvider.System, effectiveTimeout, message,
             receiver as IActorRef ?? promise, cancellationToken);
+        if (system?.Remote is not null)
+        {
+            // Only a reply from another node needs to find the promise by path.
+            system.RegisterTemp(path, promise);
+            _ = promise.Task.ContinueWith(static (_, state) =>
+            {
+                var (s, p) = ((ActorSystem, ActorPath))state!;
+                s.UnregisterTemp(p);
+            }, (system, path), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         receiver.Tell(message, promise);
         return promise.Task;
     }
