@@ -1,0 +1,53 @@
+using ActorMap.Client.Functions;
+using ActorMap.Compute;
+
+namespace ActorMap.Client.Commands;
+
+/// <summary>The map verb's arguments, checked: everything a user can get wrong is a <see cref="UsageException"/> here.</summary>
+internal sealed record MapRequest(
+    string Function,
+    LongRange? Range,
+    string? Input,
+    ReduceChoice Reduce,
+    int? ChunkSize,
+    int? Workers,
+    Balancing? Balancing,
+    string? Output,
+    string? ConfigFile)
+{
+    public static MapRequest Create(string function, string? range, string? input, string? reduce, int? chunkSize, int? workers,
+        string? balancing, string? output, string? configFile)
+    {
+        if (string.IsNullOrWhiteSpace(function))
+        {
+            throw new UsageException("FUNCTION is empty: give a C# lambda such as \"x => x * x\"");
+        }
+        if ((range is null) == (input is null))
+        {
+            throw new UsageException("give exactly one of --range A..B and --input FILE|-");
+        }
+        LongRange? parsedRange = null;
+        if (range is not null)
+        {
+            parsedRange = LongRange.TryParse(range, out var r)
+                ? r
+                : throw new UsageException($"--range must be A..B with integers A <= B (B excluded), got '{range}'");
+        }
+        if (chunkSize is < 1)
+        {
+            throw new UsageException($"--chunk-size must be at least 1, got {chunkSize}");
+        }
+        if (workers is < 1)
+        {
+            throw new UsageException($"--workers must be at least 1, got {workers}");
+        }
+        Balancing? parsedBalancing = balancing switch
+        {
+            null => null,
+            "round-robin" => Compute.Balancing.RoundRobin,
+            "pull" => Compute.Balancing.Pull,
+            _ => throw new UsageException($"--balancing must be round-robin or pull, got '{balancing}'"),
+        };
+        return new MapRequest(function, parsedRange, input, ReduceChoice.Parse(reduce), chunkSize, workers, parsedBalancing, output, configFile);
+    }
+}

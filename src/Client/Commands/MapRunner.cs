@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using ActorMap.Client.Configuration;
+using ActorMap.Client.Functions;
+using ActorMap.Client.Input;
+using ActorMap.Client.Output;
+using ActorMap.Compute;
+using ActorMap.Runtime.Actor;
+
+namespace ActorMap.Client.Commands;
+
+/// <summary>
+/// Runs one map job on the embedded default: an in-process <see cref="MapPool"/>. Usage errors
+/// are all found before the job starts, so a bad flag never waits behind a compile or a job.
+/// </summary>
+internal static class MapRunner
+{
+    public static async Task<int> RunAsync(MapRequest request, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.Effective(environment, request.ConfigFile);
+        MapOptions defaults;
+        ActorSystemSettings settings;
+        try
+        {
+            defaults = MapOptions.FromConfig(config);
+            settings = ActorSystemSettings.FromConfig(config);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"configuration: {e.Message}");
+        }
+        var outputPath = request.Output is null ? null : CheckOutput(environment, request.Output);
+        var input = ReadInput(request, environment);
+        var loaded = FunctionLoader.Load(new LambdaSource(request.Function, input.Kind, request.Reduce.LambdaSource), LambdaCache.For(environment));
+
+        var progress = new JobProgress();
+        var options = defaults with
+        {
+            Workers = request.Workers ?? defaults.Workers ?? Environment.ProcessorCount,
+            ChunkSize = request.ChunkSize ?? defaults.ChunkSize,
+            Balancing = request.Balancing ?? defaults.Balancing,
+            Progress = progress,
+        };
+        var started = Stopwatch.GetTimestamp();
+        JobOutcome outcome;
+        await using (var pool = MapPool.Create(options, settings))
+        {
+            Task<JobOutcome> Job() => loaded.Function.RunAsync(pool, input, request.Reduce, options, cancellationToken);
+            outcome = environment.StderrIsTerminal
+                ? await ShowProgressAsync(environment.Stderr, input.Length, progress, Job)
+                : await Job();
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        if (outputPath is not null)
+        {
+            ResultWriter.WriteFile(outputPath, outcome);
+        }
+        else
+        {
+            ResultWriter.Write(environment.Stdout, outcome);
+        }
+        environment.Stderr.WriteLine(Summary(input.Length, progress.Last, options.Workers!.Value, elapsed, loaded));
+        return ExitCodes.Success;
+    }
+
+    // Not inlined, so Spectre.Console is loaded only when a progress bar is really drawn.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<JobOutcome> ShowProgressAsync(TextWriter stderr, long total, JobProgress progress, Func<Task<JobOutcome>> job) =>
+        ProgressBar.ShowAsync(stderr, total, progress, job);
+
+    private static MapInput ReadInput(MapRequest request, CliEnvironment environment)
+    {
+        if (request.Range is { } range)
+        {
+            return new RangeMapInput(range);
+        }
+        if (request.Input == "-")
+        {
+            return JsonInputReader.Read(environment.Stdin.ReadToEnd(), "<stdin>");
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(environment.FullPath(request.Input!));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--input: cannot read '{request.Input}': {e.Message}");
+        }
+        return JsonInputReader.Read(bytes, request.Input!);
+    }
+
+    private static string CheckOutput(CliEnvironment environment, string output)
+    {
+        var path = environment.FullPath(output);
+        var directory = Path.GetDirectoryName(path);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new UsageException($"--output: directory '{directory}' does not exist");
+        }
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--output: '{output}' is a directory");
+        }
+        return path;
+    }
+
+    private static string Summary(long elements, MapProgress? last, int workers, TimeSpan elapsed, LoadedFunction loaded)
+    {
+        var seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
+        var lambda = loaded.Origin switch
+        {
+            LambdaOrigin.Cache => "lambda from cache",
+            LambdaOrigin.Recompiled => $"lambda recompiled in {loaded.CompileTime.TotalSeconds:0.00} s (cache entry was unreadable)",
+            _ => $"lambda compiled in {loaded.CompileTime.TotalSeconds:0.00} s",
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"actormap: {elements} elements, {last?.TotalChunks ?? 0} chunks, {workers} workers, {elapsed.TotalSeconds:0.000} s, {elements / seconds:0} elements/s; {lambda}");
+    }
+}

@@ -1,0 +1,14 @@
+namespace ActorMap.Client.Functions;
+
+internal enum LambdaOrigin
+{
+    /// <summary>Loaded from the on-disk cache; Roslyn was not loaded.</summary>
+    Cache,
+
+    Compiled,
+
+    /// <summary>The cache entry could not be loaded (corrupt, stale), so the lambda was compiled again.</summary>
+    Recompiled,
+}
+
+internal sealed record LoadedFunction(TypedFunction Function, LambdaOrigin Origin, TimeSpan CompileTime, string CachePath);

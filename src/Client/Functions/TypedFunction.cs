@@ -1,0 +1,33 @@
+using ActorMap.Client.Input;
+using ActorMap.Compute;
+
+namespace ActorMap.Client.Functions;
+
+/// <summary>
+/// A user's lambda with its element and result types fixed. Public because the generated
+/// wrapper of each lambda, a separate assembly, calls <see cref="Create"/>; everything it
+/// does is internal to the console.
+/// </summary>
+public abstract class TypedFunction
+{
+    private protected TypedFunction()
+    {
+    }
+
+    internal abstract Type InputType { get; }
+
+    internal abstract Type OutputType { get; }
+
+    /// <summary>
+    /// The typed function. <paramref name="witness"/> only fixes TIn for the lambda's parameter,
+    /// so the compiler infers TOut from the lambda's body.
+    /// </summary>
+    public static TypedFunction<TIn, TOut> Create<TIn, TOut>(TIn witness, Func<TIn, TOut> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return new TypedFunction<TIn, TOut>(function, null);
+    }
+
+    /// <summary>Runs the job on the pool: the whole result array, or the reduced value.</summary>
+    internal abstract Task<JobOutcome> RunAsync(MapPool pool, MapInput input, ReduceChoice reduce, MapOptions options, CancellationToken cancellationToken);
+}

@@ -1,0 +1,98 @@
+using ActorMap.Client.Input;
+using ActorMap.Compute;
+
+namespace ActorMap.Client.Functions;
+
+/// <summary>A lambda from TIn to TOut, with the reduce lambda when --reduce gave one.</summary>
+public sealed class TypedFunction<TIn, TOut> : TypedFunction
+{
+    private readonly Func<TIn, TOut> _function;
+    private readonly Func<TOut, TOut, TOut>? _reduce;
+
+    internal TypedFunction(Func<TIn, TOut> function, Func<TOut, TOut, TOut>? reduce)
+    {
+        _function = function;
+        _reduce = reduce;
+    }
+
+    internal override Type InputType => typeof(TIn);
+
+    internal override Type OutputType => typeof(TOut);
+
+    /// <summary>Adds the --reduce lambda; it is typed against TOut, so it is compiled in the same expression.</summary>
+    public TypedFunction<TIn, TOut> WithReduce(Func<TOut, TOut, TOut> reduce)
+    {
+        ArgumentNullException.ThrowIfNull(reduce);
+        return new TypedFunction<TIn, TOut>(_function, reduce);
+    }
+
+    internal override async Task<JobOutcome> RunAsync(MapPool pool, MapInput input, ReduceChoice reduce, MapOptions options, CancellationToken cancellationToken)
+    {
+        switch (reduce.Kind)
+        {
+            case ReduceKind.None:
+                return new JobOutcome(await MapAsync(pool, input, _function, options, cancellationToken), typeof(TOut[]));
+            case ReduceKind.Sum:
+                var (add, zero) = BuiltinReducers.Sum<TOut>();
+                return Reduced(await ReduceAsync(pool, input, _function, add, hasSeed: true, zero, options, cancellationToken));
+            case ReduceKind.Count:
+                return new JobOutcome(await ReduceAsync(pool, input, Counter(), static (a, b) => checked(a + b), hasSeed: true, 0L, options, cancellationToken), typeof(long));
+            case ReduceKind.Min:
+                return Reduced(await ReduceAsync(pool, input, _function, BuiltinReducers.Min<TOut>(), hasSeed: false, default!, options, cancellationToken, reduce));
+            case ReduceKind.Max:
+                return Reduced(await ReduceAsync(pool, input, _function, BuiltinReducers.Max<TOut>(), hasSeed: false, default!, options, cancellationToken, reduce));
+            case ReduceKind.Lambda:
+                var lambda = _reduce ?? throw new InvalidOperationException("the reduce lambda was not compiled into the function");
+                return Reduced(await ReduceAsync(pool, input, _function, lambda, hasSeed: false, default!, options, cancellationToken, reduce));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(reduce), reduce.Kind, null);
+        }
+    }
+
+    private static JobOutcome Reduced(TOut value) => new(value, typeof(TOut));
+
+    // count is how many results there are or, for a bool function, how many are true
+    // (Python's sum(map(pred, xs))). The function still runs on every element, so a throwing
+    // element fails the job as it would without --reduce.
+    private Func<TIn, long> Counter()
+    {
+        var function = _function;
+        if (typeof(TOut) == typeof(bool))
+        {
+            var predicate = (Func<TIn, bool>)(object)function;
+            return x => predicate(x) ? 1L : 0L;
+        }
+        return x =>
+        {
+            function(x);
+            return 1L;
+        };
+    }
+
+    private static Task<TR[]> MapAsync<TR>(MapPool pool, MapInput input, Func<TIn, TR> function, MapOptions options, CancellationToken cancellationToken) =>
+        input switch
+        {
+            // A range is always an input of longs, so TIn is long here.
+            RangeMapInput range => pool.MapAsync(range.Range, (Func<long, TR>)(object)function, options, cancellationToken),
+            ListMapInput list => pool.MapAsync((TIn[])list.Items, function, options, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
+        };
+
+    private static Task<TR> ReduceAsync<TR>(MapPool pool, MapInput input, Func<TIn, TR> function, Func<TR, TR, TR> reduce, bool hasSeed, TR seed,
+        MapOptions options, CancellationToken cancellationToken, ReduceChoice? name = null)
+    {
+        if (!hasSeed && input.Length == 0)
+        {
+            // Like Python's min([]): there is no value to print, and 0 would be a lie.
+            throw new MapJobException($"--reduce {name?.Name} of an empty input has no value");
+        }
+        return (input, hasSeed) switch
+        {
+            (RangeMapInput range, true) => pool.MapReduceAsync(range.Range, (Func<long, TR>)(object)function, seed, reduce, options, cancellationToken),
+            (RangeMapInput range, false) => pool.MapReduceAsync(range.Range, (Func<long, TR>)(object)function, reduce, options, cancellationToken),
+            (ListMapInput list, true) => pool.MapReduceAsync((TIn[])list.Items, function, seed, reduce, options, cancellationToken),
+            (ListMapInput list, false) => pool.MapReduceAsync((TIn[])list.Items, function, reduce, options, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
+        };
+    }
+}
