@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using ActorMap.Cluster.FailureDetection;
+using ActorMap.Hocon;
+using ActorMap.Runtime.Actor;
+
+namespace ActorMap.Cluster;
+
+/// <summary>Read once from <c>actormap.cluster</c>; see the library's reference.conf for each key.</summary>
+public sealed record ClusterSettings(
+    string Name,
+    ImmutableArray<Address> SeedNodes,
+    ImmutableArray<string> Roles,
+    int MinNrOfMembers,
+    TimeSpan DownUnreachableAfter,
+    TimeSpan JoinRetryMinBackoff,
+    TimeSpan JoinRetryMaxBackoff,
+    bool AllowLocalRoutees,
+    FailureDetectorSettings FailureDetector)
+{
+    public const string Protocol = "actormap.tcp";
+
+    public static ClusterSettings From(HoconConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var c = config.GetConfig("actormap.cluster");
+        var name = c.GetString("name");
+        var seeds = c.GetStringList("seed-nodes").Select(s => ParseSeed(name, s)).ToImmutableArray();
+        var settings = new ClusterSettings(
+            name,
+            seeds,
+            [.. c.GetStringList("roles")],
+            c.GetInt("min-nr-of-members"),
+            c.GetTimeSpan("down-unreachable-after"),
+            c.GetTimeSpan("join-retry-min-backoff"),
+            c.GetTimeSpan("join-retry-max-backoff"),
+            c.GetBoolean("allow-local-routees"),
+            FailureDetectorSettings.From(c.GetConfig("failure-detector")));
+        FailureDetectorSettings.Require(settings.MinNrOfMembers >= 1, "actormap.cluster.min-nr-of-members", settings.MinNrOfMembers, "must be at least 1");
+        FailureDetectorSettings.Require(settings.DownUnreachableAfter > TimeSpan.Zero, "actormap.cluster.down-unreachable-after", settings.DownUnreachableAfter, "must be positive");
+        FailureDetectorSettings.Require(settings.JoinRetryMinBackoff > TimeSpan.Zero && settings.JoinRetryMaxBackoff >= settings.JoinRetryMinBackoff,
+            "actormap.cluster.join-retry-min-backoff", settings.JoinRetryMinBackoff, "must be positive and at most join-retry-max-backoff");
+        return settings;
+    }
+
+    /// <summary>Accepts <c>host:port</c> or a full <c>actormap.tcp://name@host:port</c> address.</summary>
+    public static Address ParseSeed(string clusterName, string text)
+    {
+        if (ActorPath.TryParse(text, out var path) && !path.Address.HasLocalScope)
+        {
+            return path.Address;
+        }
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)
+        {
+            throw new ArgumentException($"actormap.cluster.seed-nodes: '{text}' is not HOST:PORT");
+        }
+        return new Address(Protocol, clusterName, text[..colon], port);
+    }
+}
