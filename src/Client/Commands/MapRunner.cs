@@ -61,7 +61,13 @@ internal static class MapRunner
         {
             ResultWriter.Write(environment.Stdout, outcome);
         }
-        environment.Stderr.WriteLine(Summary(input.Length, progress.Last, options.Workers!.Value, elapsed, loaded));
+        var summary = Summary(input.Length, progress.Last, options.Workers!.Value, elapsed, loaded);
+        if (environment.GetVariable("ACTORMAP_DIAGNOSTICS") == "1")
+        {
+            // Lets a process-level spec (and a curious user) check that a cache hit kept Roslyn out.
+            summary += FunctionLoader.IsRoslynLoaded() ? "; roslyn loaded: yes" : "; roslyn loaded: no";
+        }
+        environment.Stderr.WriteLine(summary);
         return ExitCodes.Success;
     }
 
