@@ -95,6 +95,8 @@ public sealed class Cluster
     /// <summary>Asks the leader to down a member, as an operator would for a node known to be dead.</summary>
     public void Down(Address address) => _daemon.Tell(new DownMember(address), ActorRefs.NoSender);
 
+    internal IActorRef Daemon => _daemon;
+
     internal IActorRef DaemonAt(Address address) => _daemonAt(address);
 
     internal void Publish(ClusterState state, List<IClusterDomainEvent> events)

@@ -28,7 +28,8 @@ internal sealed partial class ClusterDaemon
         Receive<Heartbeat>(heartbeat => Sender.Tell(new HeartbeatResponse(_cluster.SelfUniqueAddress), Self));
         Receive<Leave>(leave =>
         {
-            Update(LeaderActions.Apply(_state.WithStatus(leave.Node, MemberStatus.Leaving), _settings, _unreachableSince, _clock));
+            // Leaving now, Exiting on the next tick: every node gets to see MemberLeft first.
+            Update(_state.WithStatus(leave.Node, MemberStatus.Leaving));
             Broadcast();
         });
         Receive<DownMember>(down =>

@@ -71,9 +71,13 @@ internal sealed class PhiAccrualFailureDetector
     internal static double Phi(double elapsed, double mean, double deviation)
     {
         var y = (elapsed - mean) / deviation;
-        var e = Math.Exp(-y * (1.5976 + (0.070566 * y * y)));
-        return elapsed > mean
-            ? -Math.Log10(e / (1.0 + e))
-            : -Math.Log10(1.0 - (1.0 / (1.0 + e)));
+        var exponent = -y * (1.5976 + (0.070566 * y * y));
+        if (elapsed > mean)
+        {
+            // -log10(e / (1 + e)) computed in log space: e underflows to 0 far into the tail.
+            return (-exponent / Math.Log(10)) + Math.Log10(1.0 + Math.Exp(exponent));
+        }
+        var e = Math.Exp(exponent);
+        return -Math.Log10(1.0 - (1.0 / (1.0 + e)));
     }
 }
