@@ -15,8 +15,9 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
     private readonly bool _ownsSystem;
     private long _nextJobId;
 
-    private MapPool(ActorSystem system, bool ownsSystem, MapOptions? defaults)
+    private MapPool(ActorSystem system, bool ownsSystem, MapOptions? defaults, IActorRef? workerDirectory = null)
     {
+        WorkerDirectory = workerDirectory;
         System = system;
         _ownsSystem = ownsSystem;
         Defaults = (defaults ?? new MapOptions()).Validated();
@@ -32,6 +33,21 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(system);
         return new MapPool(system, ownsSystem: false, defaults);
     }
+
+    /// <summary>
+    /// A pool whose jobs run on the workers a <see cref="Workers.WorkerDirectory"/> announces (the
+    /// cluster's nodes) instead of creating their own; set <see cref="MapOptions.Workers"/> per job
+    /// to the cluster's worker count so chunking matches it.
+    /// </summary>
+    public static MapPool CreateForCluster(ActorSystem system, IActorRef workerDirectory, MapOptions? defaults = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(workerDirectory);
+        return new MapPool(system, ownsSystem: false, defaults, workerDirectory);
+    }
+
+    /// <summary>The directory of cluster workers, or null when each job creates its own local workers.</summary>
+    public IActorRef? WorkerDirectory { get; }
 
     public ActorSystem System { get; }
 
@@ -164,7 +180,7 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
         var plan = new ChunkPlan(input.Length, workers, effective.ChunkSize);
         var jobId = Interlocked.Increment(ref _nextJobId);
         var job = new JobSpec(jobId, input, function, sink, plan, workers, effective,
-            CancellationTokenSource.CreateLinkedTokenSource(cancellationToken));
+            CancellationTokenSource.CreateLinkedTokenSource(cancellationToken), WorkerDirectory);
         var coordinator = System.ActorOf(JobCoordinator.PropsFor(job), $"job-{jobId}");
         JobStarted?.Invoke(coordinator);
     }

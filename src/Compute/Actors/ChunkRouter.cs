@@ -1,4 +1,5 @@
 using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Workers;
 using ActorMap.Runtime.Actor;
 using ActorMap.Runtime.Supervision;
 
@@ -31,6 +32,7 @@ internal sealed class ChunkRouter : ReceiveActor
         Receive<ChunkCompleted>(OnCompleted);
         Receive<ChunkFailed>(OnFailed);
         Receive<Terminated>(OnWorkerTerminated);
+        Receive<WorkersChanged>(OnWorkersChanged);
     }
 
     /// <summary>Workers are created as this router's children unless given (tests, cluster routees).</summary>
@@ -39,7 +41,12 @@ internal sealed class ChunkRouter : ReceiveActor
 
     protected override void PreStart()
     {
-        if (_givenWorkers is null)
+        if (_job.WorkerDirectory is { } directory)
+        {
+            // Cluster job: the workers are other nodes' actors, announced (and withdrawn) by the directory.
+            directory.Tell(new SubscribeWorkers(Self), Self);
+        }
+        else if (_givenWorkers is null)
         {
             for (var i = 1; i <= _job.Workers; i++)
             {
@@ -49,6 +56,28 @@ internal sealed class ChunkRouter : ReceiveActor
         else
         {
             foreach (var worker in _givenWorkers)
+            {
+                _workers.Add(new WorkerSlot(Context.Watch(worker)));
+            }
+        }
+        Dispatch();
+    }
+
+    protected override void PostStop() => _job.WorkerDirectory?.Tell(new UnsubscribeWorkers(Self), Self);
+
+    private void OnWorkersChanged(WorkersChanged change)
+    {
+        foreach (var worker in change.Removed)
+        {
+            if (SlotOf(worker) is { } slot)
+            {
+                Context.Unwatch(worker);
+                Withdraw(slot);
+            }
+        }
+        foreach (var worker in change.Added)
+        {
+            if (SlotOf(worker) is null)
             {
                 _workers.Add(new WorkerSlot(Context.Watch(worker)));
             }
@@ -87,18 +116,31 @@ internal sealed class ChunkRouter : ReceiveActor
         {
             return;
         }
-        _workers.Remove(slot);
-        // Its mailbox went to dead letters: what it held and did not finish must run elsewhere.
-        foreach (var chunk in slot.Outstanding.Order())
-        {
-            _retries.Enqueue(chunk);
-        }
-        if (_workers.Count == 0)
+        Withdraw(slot);
+        // A cluster job waits for workers to join; a local job has lost its own workers for good.
+        if (_workers.Count == 0 && _job.WorkerDirectory is null)
         {
             Fail(new MapJobException($"Job {_job.JobId} has no workers left: every worker was stopped by the '{_job.Options.Supervision}' directive"));
             return;
         }
         Dispatch();
+    }
+
+    /// <summary>
+    /// The worker gets nothing more, and what it held and did not finish runs elsewhere: its
+    /// mailbox is gone, or its node is. A late result from it is dropped by the aggregator.
+    /// </summary>
+    private void Withdraw(WorkerSlot slot)
+    {
+        _workers.Remove(slot);
+        foreach (var chunk in slot.Outstanding.Order())
+        {
+            _retries.Enqueue(chunk);
+        }
+        if (_workers.Count > 0)
+        {
+            _cursor %= _workers.Count;
+        }
     }
 
     private void Fail(MapJobException error)
@@ -128,6 +170,10 @@ internal sealed class ChunkRouter : ReceiveActor
 
     private WorkerSlot? NextInTurn()
     {
+        if (_workers.Count == 0)
+        {
+            return null;
+        }
         var slot = _workers[_cursor % _workers.Count];
         if (slot.Outstanding.Count >= _job.Options.MaxChunksInFlightPerWorker)
         {

@@ -1,3 +1,5 @@
+using ActorMap.Runtime.Actor;
+
 namespace ActorMap.Compute.Jobs;
 
 /// <summary>
@@ -13,4 +15,5 @@ internal sealed record JobSpec(
     ChunkPlan Plan,
     int Workers,
     MapOptions Options,
-    CancellationTokenSource Cancellation);
+    CancellationTokenSource Cancellation,
+    IActorRef? WorkerDirectory = null);

@@ -115,4 +115,48 @@ public class ChunkRouterSpec : TestKit.TestKit
         var failed = ExpectMsg<JobFailed>();
         Assert.Contains("no workers left", failed.Error.Message, StringComparison.Ordinal);
     }
+
+    private (IActorRef Router, TestProbe Directory) StartClusterRouter(long length, int chunkSize, MapOptions options)
+    {
+        var directory = CreateTestProbe("directory");
+        var job = TestJobs.Spec(length, chunkSize, new RecordingSink(), options) with { WorkerDirectory = directory.Ref };
+        Sys.ActorOf(Props.Create(() => new ForwardingParent(ChunkRouter.PropsFor(job, _aggregator.Ref, null), TestActor)));
+        var router = ExpectMsg<IActorRef>();
+        directory.ExpectMsg<Workers.SubscribeWorkers>(s => s.Subscriber.Equals(router));
+        return (router, directory);
+    }
+
+    [Fact]
+    public void Cluster_router_must_wait_for_workers_and_use_those_that_join_mid_job()
+    {
+        var (router, _) = StartClusterRouter(length: 100, chunkSize: 10, new MapOptions { MaxChunksInFlightPerWorker = 1 });
+        var w1 = CreateTestProbe("n1");
+        var w2 = CreateTestProbe("n2");
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        router.Tell(new Workers.WorkersChanged([w1.Ref], []));
+        Assert.Equal(0, ExpectChunk(w1));
+        router.Tell(new Workers.WorkersChanged([w2.Ref], []));
+        // Round-robin: the newcomer's turn comes once the worker ahead of it has room again.
+        Complete(w1, 0);
+
+        Assert.Equal(1, ExpectChunk(w1));
+        Assert.Equal(2, ExpectChunk(w2));
+    }
+
+    [Fact]
+    public void Cluster_router_must_reroute_the_chunks_of_a_withdrawn_worker_and_not_fail_when_none_are_left()
+    {
+        var (router, _) = StartClusterRouter(length: 40, chunkSize: 10, new MapOptions { MaxChunksInFlightPerWorker = 2 });
+        var w1 = CreateTestProbe("n1");
+        router.Tell(new Workers.WorkersChanged([w1.Ref], []));
+        Assert.Equal([0, 1], w1.ReceiveN(2).Cast<RunChunk>().Select(r => r.ChunkIndex));
+
+        router.Tell(new Workers.WorkersChanged([], [w1.Ref]));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(150));
+        var w2 = CreateTestProbe("n2");
+        router.Tell(new Workers.WorkersChanged([w2.Ref], []));
+
+        Assert.Equal([0, 1], w2.ReceiveN(2).Cast<RunChunk>().Select(r => r.ChunkIndex));
+    }
 }
