@@ -65,6 +65,12 @@ internal static class CliApp
             environment.Stderr.WriteLine("actormap: cancelled");
             return ExitCodes.Cancelled;
         }
+        catch (Exception e)
+        {
+            // A bug of ours, not a user error: the stack trace is what a report needs.
+            environment.Stderr.WriteLine($"actormap: internal error, please report it: {e}");
+            return ExitCodes.JobFailed;
+        }
     }
 
     private static string Describe(MapJobException e)

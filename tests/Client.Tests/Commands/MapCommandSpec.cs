@@ -196,4 +196,40 @@ public class MapCommandSpec
         Assert.Contains("100 elements, 10 chunks, 2 workers", summary, StringComparison.Ordinal);
         Assert.Contains("elements/s", summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Map_Cancelled_ExitsWith130AndPrintsNoResult()
+    {
+        using var cli = new Cli();
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        var result = await cli.RunAsync("", cancel.Token, "map", "x => x", "--range", "0..1000000", "--output", "out.json");
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("cancelled", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(cli.WorkingDirectory));
+    }
+
+    [Fact]
+    public async Task Help_ExitsWith0AndNamesTheVerbs()
+    {
+        using var cli = new Cli();
+
+        var result = await cli.RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("map", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("config", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoVerb_ExitsWith2()
+    {
+        using var cli = new Cli();
+
+        var result = await cli.RunAsync();
+
+        Assert.Equal(2, result.ExitCode);
+    }
 }

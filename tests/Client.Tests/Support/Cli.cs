@@ -53,7 +53,9 @@ public sealed class Cli : IDisposable
 
     public string PathOf(string name) => Path.Combine(WorkingDirectory, name);
 
-    public async Task<CliResult> PipeAsync(string stdin, params string[] args)
+    public Task<CliResult> PipeAsync(string stdin, params string[] args) => RunAsync(stdin, CancellationToken.None, args);
+
+    public async Task<CliResult> RunAsync(string stdin, CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -63,7 +65,8 @@ public sealed class Cli : IDisposable
             WorkingDirectory = WorkingDirectory,
             StderrIsTerminal = false,
         };
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
         var code = await CliApp.RunAsync(args, environment, timeout.Token);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
