@@ -45,9 +45,10 @@ public sealed record ClusterSettings(
     /// <summary>Accepts <c>host:port</c> or a full <c>actormap.tcp://name@host:port</c> address.</summary>
     public static Address ParseSeed(string clusterName, string text)
     {
+        // Whatever scheme was written, seeds are reached over the TCP transport.
         if (ActorPath.TryParse(text, out var path) && !path.Address.HasLocalScope)
         {
-            return path.Address;
+            return path.Address with { Protocol = Protocol };
         }
         var colon = text.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)

@@ -11,7 +11,7 @@ internal sealed class MapFunction<TIn, TOut>(Func<TIn, TOut> function) : IMapFun
 {
     // Cancellation is checked every this many elements: often enough to stop promptly,
     // rarely enough to cost nothing on cheap functions.
-    private const int CancellationStride = 1024;
+    private const int CancellationStride = 16;
 
     public ChunkOutput Apply(long firstIndex, ChunkInput input, ChunkDestination? destination, CancellationToken cancellation)
     {
