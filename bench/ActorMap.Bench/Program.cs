@@ -14,6 +14,8 @@ internal static class Program
           alloc     BenchmarkDotNet memory diagnoser on the Tell path
           compute   ActorMap embedded vs Parallel.ForEach vs a loop; round-robin vs pull on skewed work
           hocon     HOCON parse time for a typical config and a generated 1 MB config
+          console   the actormap console's whole-process time for a small job, cold and warm lambda cache
+          remote    remote ping-pong (N = 1, 10, 30) and payload MB/s between two systems over loopback
         """;
 
     private static int Main(string[] args)
@@ -42,6 +44,12 @@ internal static class Program
                 return 0;
             case "compute":
                 Compute.ComputeReport.Run(Console.Out, runs);
+                return 0;
+            case "console":
+                Client.ConsoleStartupBenchmark.Run(Console.Out);
+                return 0;
+            case "remote":
+                Remote.RemotePingPongBenchmark.Run(Console.Out, runs);
                 return 0;
             case "hocon":
                 Hocon.HoconParseBenchmark.Run(Console.Out);
