@@ -116,6 +116,11 @@ internal sealed class RemoteTransport : IRemoteProvider
         {
             connection.Close();
             var reason = e is OperationCanceledException ? $"no answer within {Settings.HandshakeTimeout}" : e.Message;
+            if (e is HandshakeException { IsDuplicate: true })
+            {
+                Log.Debug($"Dial to {address} lost to its own dial: {reason}");
+                throw;
+            }
             Log.Error(e is HandshakeException { RefusedByPeer: true }
                 ? $"Handshake with {address} refused by the peer: {reason}"
                 : $"Handshake with {address} failed: {reason}");
@@ -151,13 +156,28 @@ internal sealed class RemoteTransport : IRemoteProvider
         var connection = new Connection(socket, this, dialled: false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
         timeout.CancelAfter(Settings.HandshakeTimeout);
+        Endpoint? admittedBy = null;
         try
         {
-            connection.Peer = await Handshake.AcceptAsync(connection.Input, connection.Output, Identity, timeout.Token);
+            connection.Peer = await Handshake.AcceptAsync(connection.Input, connection.Output, Identity, peer =>
+            {
+                var endpoint = EndpointFor(peer.Address);
+                if (!endpoint.TryAdmitInbound(peer.Uid))
+                {
+                    return $"{LocalAddress} is dialling {peer.Address} itself and keeps that connection";
+                }
+                admittedBy = endpoint;
+                return null;
+            }, timeout.Token);
         }
         catch (Exception e)
         {
             connection.Close();
+            admittedBy?.ReleaseInbound();
+            if (e is HandshakeException { IsDuplicate: true })
+            {
+                return;
+            }
             if (!IsShuttingDown)
             {
                 var reason = e is OperationCanceledException ? $"no answer within {Settings.HandshakeTimeout}" : e.Message;
@@ -178,6 +198,16 @@ internal sealed class RemoteTransport : IRemoteProvider
         }
         await Task.WhenAll(farewells);
         await _shutdown.CancelAsync();
+        foreach (var endpoint in _endpoints.Values)
+        {
+            endpoint.Terminate();
+        }
+    }
+
+    /// <summary>Closes everything without a goodbye, as a crash would: peers see only a lost connection.</summary>
+    public void Abort()
+    {
+        _shutdown.Cancel();
         foreach (var endpoint in _endpoints.Values)
         {
             endpoint.Terminate();

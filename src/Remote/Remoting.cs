@@ -82,6 +82,9 @@ public sealed class Remoting : IAsyncDisposable
         system.Remote = transport;
         var remoting = new Remoting(transport, listener);
         s_bySystem.AddOrUpdate(system, remoting);
+        // A system terminated without disposing remoting still says goodbye and frees its port.
+        _ = system.WhenTerminated.ContinueWith(static (_, state) => ((Remoting)state!).DisposeAsync().AsTask(),
+            remoting, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
         log.Info($"listening on {address.Host}:{address.Port}");
         return remoting;
     }
@@ -104,6 +107,19 @@ public sealed class Remoting : IAsyncDisposable
             return;
         }
         await _transport.ShutdownAsync();
+        _listener.Dispose();
+        await _accepting;
+        s_bySystem.Remove(_transport.System);
+    }
+
+    /// <summary>Stops like a crashed node: no goodbye, so peers decide by the address-terminated grace.</summary>
+    internal async Task AbortAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        _transport.Abort();
         _listener.Dispose();
         await _accepting;
         s_bySystem.Remove(_transport.System);

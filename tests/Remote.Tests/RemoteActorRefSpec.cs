@@ -71,6 +71,33 @@ public sealed class RemoteActorRefSpec(ITestOutputHelper output) : RemoteSpec(ou
     }
 
     [Fact]
+    public async Task RemoteActorRef_must_deliver_both_ways_when_two_nodes_dial_each_other_at_once()
+    {
+        var node = await StartNodeAsync();
+        var there = RemoteRef(node, node.System.ActorOf(Props.Create<EchoActor>(), "echo"));
+        var here = Sys.ActorOf(Props.Create<EchoActor>(), "echo");
+        // Node B's replies from our echo come back to TestActor through a forwarder on B.
+        var testActorFromThere = node.System.ResolveActorRef(TestActor.Path.WithAddress(Remoting.LocalAddress));
+        var forwarder = node.System.ActorOf(Props.Create(() => new Forwarder(testActorFromThere)), "forwarder");
+        var hereFromThere = node.System.ResolveActorRef(here.Path.WithAddress(Remoting.LocalAddress));
+
+        for (var i = 0; i < 100; i++)
+        {
+            there.Tell(i, TestActor);
+            hereFromThere.Tell($"b{i}", forwarder);
+        }
+
+        var received = ReceiveN(200, TimeSpan.FromSeconds(10));
+        Assert.Equal(Enumerable.Range(0, 100), received.OfType<int>());
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"b{i}"), received.OfType<string>());
+    }
+
+    private sealed class Forwarder : ReceiveActor
+    {
+        public Forwarder(IActorRef target) => ReceiveAny(m => target.Tell(m, Self));
+    }
+
+    [Fact]
     public async Task RemoteActorRef_must_publish_RemoteAssociated_when_a_connection_comes_up()
     {
         var node = await StartNodeAsync();

@@ -47,6 +47,22 @@ public sealed class RemoteDeathWatchSpec(ITestOutputHelper output) : RemoteSpec(
     }
 
     [Fact]
+    public async Task Watch_must_deliver_Terminated_with_AddressTerminated_when_a_lost_connection_stays_lost_beyond_the_grace()
+    {
+        var node = await StartNodeAsync();
+        var echo = RemoteRef(node, node.System.ActorOf(Props.Create<EchoActor>(), "echo"));
+        Watch(echo);
+        echo.Tell("up?", TestActor);
+        ExpectMsg("up?");
+
+        await node.Remoting.AbortAsync();
+
+        // LoopbackSettings' grace is 2 s: no Terminated before it, one after.
+        ExpectNoMsg(TimeSpan.FromSeconds(1));
+        Assert.True(ExpectTerminated(echo, TimeSpan.FromSeconds(5)).AddressTerminated);
+    }
+
+    [Fact]
     public async Task Watch_must_deliver_Terminated_with_AddressTerminated_when_the_cluster_declares_the_node_gone()
     {
         var node = await StartNodeAsync();

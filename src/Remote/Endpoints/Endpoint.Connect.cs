@@ -29,6 +29,11 @@ internal sealed partial class Endpoint
                 Attach(await _transport.DialAsync(Remote));
                 return;
             }
+            catch (HandshakeException e) when (e.IsDuplicate)
+            {
+                // The peer keeps the connection it is dialling to us; retry only if that never comes.
+                failure = e.Message;
+            }
             catch (HandshakeException e)
             {
                 // Logged by the dial; a refusal will not change by asking again.
@@ -55,6 +60,7 @@ internal sealed partial class Endpoint
                 return;
             }
             _connecting = false;
+            _admitting = false;
             _gatedUntil = _transport.Now + (long)settings.RetryGate.TotalMilliseconds;
         }
         if (recovering)
@@ -67,6 +73,52 @@ internal sealed partial class Endpoint
         {
             _transport.Log.Warning($"Cannot reach {Remote}; queued messages go to dead letters: {failure}");
             Drain();
+        }
+    }
+
+    /// <summary>
+    /// Decides, before the acceptor says Accepted, whether an inbound connection may become the
+    /// connection to this peer. When both nodes dial at once, both keep the one dialled by the
+    /// lower address; refusing the other before any message flows on it keeps every message on one
+    /// ordered stream. A peer with a new uid restarted: its old connection is stale, so it is admitted.
+    /// </summary>
+    public bool TryAdmitInbound(ulong peerUid)
+    {
+        lock (_lock)
+        {
+            var weWin = CompareAddresses(_transport.LocalAddress, Remote) < 0;
+            var ourDialUp = _active is { Dialled: true } active && active.Peer.Uid == peerUid;
+            if (weWin && (ourDialUp || (_connecting && !_admitting)))
+            {
+                return false;
+            }
+            // Hold off dials of our own until the admitted connection attaches (or fails).
+            _connecting = true;
+            _admitting = true;
+            _generation++;
+            return true;
+        }
+    }
+
+    /// <summary>An admitted inbound connection failed before it attached.</summary>
+    public void ReleaseInbound()
+    {
+        bool connect;
+        long generation;
+        lock (_lock)
+        {
+            if (!_admitting)
+            {
+                return;
+            }
+            _admitting = false;
+            connect = _active is null && _outbox.Reader.Count > 0;
+            _connecting = connect;
+            generation = ++_generation;
+        }
+        if (connect)
+        {
+            _ = ConnectAsync(generation, recovering: false);
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed partial class Endpoint
     private readonly Lock _lock = new();
     private Connection? _active;
     private bool _connecting;
+    private bool _admitting;
     private long _gatedUntil;
     private ulong _peerUid;
 
@@ -96,6 +97,7 @@ internal sealed partial class Endpoint
                 _active = connection;
                 _peerUid = connection.Peer.Uid;
                 _connecting = false;
+                _admitting = false;
                 _gatedUntil = 0;
                 _generation++;
             }
@@ -155,6 +157,7 @@ internal sealed partial class Endpoint
             _active = null;
             _peerUid = 0;
             _connecting = false;
+            _admitting = false;
             _generation++;
         }
         active?.Close();

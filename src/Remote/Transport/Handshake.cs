@@ -66,7 +66,12 @@ internal static class Handshake
         return new PeerIdentity(peer, welcome.Uid);
     }
 
-    public static async Task<PeerIdentity> AcceptAsync(PipeReader input, PipeWriter output, LocalIdentity self, CancellationToken ct)
+    /// <param name="admit">
+    /// Called once the peer proved the secret, before Accepted is sent: null admits the peer, a
+    /// reason refuses it as a duplicate of a connection this node prefers.
+    /// </param>
+    public static async Task<PeerIdentity> AcceptAsync(PipeReader input, PipeWriter output, LocalIdentity self,
+        Func<PeerIdentity, string?> admit, CancellationToken ct)
     {
         var first = await ReceiveAsync(input, ct);
         if (first.BodyCase != Frame.BodyOneofCase.Hello)
@@ -98,8 +103,13 @@ internal static class Handshake
         {
             await RefuseAsync(output, "the dialler's proof of the shared secret is wrong", ct);
         }
+        var identity = new PeerIdentity(peer, hello.Uid);
+        if (admit(identity) is { } duplicate)
+        {
+            await RefuseAsync(output, duplicate, ct, isDuplicate: true);
+        }
         await SendAsync(output, new Frame { Accepted = new Accepted() }, ct);
-        return new PeerIdentity(peer, hello.Uid);
+        return identity;
     }
 
     private static async Task<Address> CheckPeerAsync(PipeWriter output, LocalIdentity self, uint version, string cluster, string address, CancellationToken ct)
@@ -129,22 +139,22 @@ internal static class Handshake
         return HMACSHA256.HashData(key, data);
     }
 
-    private static async Task RefuseAsync(PipeWriter output, string reason, CancellationToken ct)
+    private static async Task RefuseAsync(PipeWriter output, string reason, CancellationToken ct, bool isDuplicate = false)
     {
         try
         {
-            await SendAsync(output, new Frame { Refused = new Refused { Reason = reason } }, ct);
+            await SendAsync(output, new Frame { Refused = new Refused { Reason = reason, Duplicate = isDuplicate } }, ct);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
         {
             // The peer may already be gone; the refusal is still ours to report.
         }
-        throw new HandshakeException(reason, refusedByPeer: false);
+        throw new HandshakeException(reason, refusedByPeer: false, isDuplicate);
     }
 
     private static HandshakeException Unexpected(Frame frame, string expected) =>
         frame.BodyCase == Frame.BodyOneofCase.Refused
-            ? new HandshakeException(frame.Refused.Reason, refusedByPeer: true)
+            ? new HandshakeException(frame.Refused.Reason, refusedByPeer: true, frame.Refused.Duplicate)
             : new HandshakeException($"expected {expected} but the peer sent {frame.BodyCase}", refusedByPeer: false);
 
     private static async Task SendAsync(PipeWriter output, Frame frame, CancellationToken ct)
@@ -174,8 +184,13 @@ internal static class Handshake
     }
 }
 
-/// <summary>A failed handshake; <see cref="RefusedByPeer"/> tells whose verdict it was.</summary>
-internal sealed class HandshakeException(string reason, bool refusedByPeer) : Exception(reason)
+/// <summary>
+/// A failed handshake; <see cref="RefusedByPeer"/> tells whose verdict it was, and
+/// <see cref="IsDuplicate"/> that it only lost a simultaneous dial and may be retried.
+/// </summary>
+internal sealed class HandshakeException(string reason, bool refusedByPeer, bool isDuplicate = false) : Exception(reason)
 {
     public bool RefusedByPeer { get; } = refusedByPeer;
+
+    public bool IsDuplicate { get; } = isDuplicate;
 }
