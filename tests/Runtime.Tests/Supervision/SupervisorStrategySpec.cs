@@ -136,8 +136,9 @@ public class SupervisorStrategySpec : TestKit.TestKit
     [Fact]
     public void Failure_in_the_constructor_must_stop_the_actor_under_the_default_strategy()
     {
-        var actor = Sys.ActorOf(Props.Create(() => new FailingConstructor()));
-        EventFilter.Exception<ActorInitializationException>().ExpectOne(() => Watch(actor));
+        // Created inside the filter: the failure is logged as soon as the actor starts.
+        var actor = EventFilter.Exception<ActorInitializationException>().ExpectOne(() => Sys.ActorOf(Props.Create(() => new FailingConstructor())));
+        Watch(actor);
         ExpectTerminated(actor);
     }
 
