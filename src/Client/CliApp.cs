@@ -1,3 +1,4 @@
+using ActorMap.Functions;
 using System.CommandLine;
 using ActorMap.Client.Commands;
 using ActorMap.Compute;

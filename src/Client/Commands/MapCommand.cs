@@ -1,3 +1,4 @@
+using ActorMap.Functions;
 using System.CommandLine;
 
 namespace ActorMap.Client.Commands;

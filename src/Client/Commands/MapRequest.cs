@@ -1,4 +1,4 @@
-using ActorMap.Client.Functions;
+using ActorMap.Functions;
 using ActorMap.Compute;
 
 namespace ActorMap.Client.Commands;

@@ -1,8 +1,9 @@
+using ActorMap.Functions.Input;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ActorMap.Client.Configuration;
-using ActorMap.Client.Functions;
+using ActorMap.Functions;
 using ActorMap.Client.Input;
 using ActorMap.Client.Output;
 using ActorMap.Compute;
@@ -32,7 +33,7 @@ internal static class MapRunner
         }
         var outputPath = request.Output is null ? null : CheckOutput(environment, request.Output);
         var input = ReadInput(request, environment);
-        var loaded = FunctionLoader.Load(new LambdaSource(request.Function, input.Kind, request.Reduce.LambdaSource), LambdaCache.For(environment));
+        var loaded = FunctionLoader.Load(new LambdaSource(request.Function, input.Kind, request.Reduce.LambdaSource), LambdaCache.For(environment.GetVariable, environment.FullPath));
 
         var progress = new JobProgress();
         var options = defaults with

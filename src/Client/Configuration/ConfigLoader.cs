@@ -1,3 +1,4 @@
+using ActorMap.Functions;
 using ActorMap.Compute;
 using ActorMap.Hocon;
 using ActorMap.Runtime.Actor;

@@ -1,3 +1,5 @@
+using ActorMap.Functions;
+using ActorMap.Functions.Input;
 using System.Text;
 using System.Text.Json;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ActorMap.Client.Functions;
+using ActorMap.Functions;
 
 namespace ActorMap.Client.Output;
 

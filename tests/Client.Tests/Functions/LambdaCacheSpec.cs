@@ -1,3 +1,4 @@
+using ActorMap.Functions;
 using ActorMap.Client.Tests.Support;
 
 namespace ActorMap.Client.Tests.Functions;

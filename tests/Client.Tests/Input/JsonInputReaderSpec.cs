@@ -1,3 +1,5 @@
+using ActorMap.Functions;
+using ActorMap.Functions.Input;
 using ActorMap.Client.Input;
 
 namespace ActorMap.Client.Tests.Input;

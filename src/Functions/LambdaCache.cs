@@ -1,4 +1,4 @@
-namespace ActorMap.Client.Functions;
+namespace ActorMap.Functions;
 
 /// <summary>
 /// Compiled lambdas on disk, one assembly per <see cref="LambdaSource.CacheKey"/>. Best effort:
@@ -9,17 +9,19 @@ internal sealed class LambdaCache(string directory)
     public string Directory { get; } = directory;
 
     /// <summary>ACTORMAP_CACHE_DIR, else $XDG_CACHE_HOME/actormap, else ~/.cache/actormap.</summary>
-    public static LambdaCache For(CliEnvironment environment)
+    public static LambdaCache For(Func<string, string?> getVariable, Func<string, string> fullPath)
     {
-        if (NonEmpty(environment.GetVariable("ACTORMAP_CACHE_DIR")) is { } explicitDirectory)
+        ArgumentNullException.ThrowIfNull(getVariable);
+        ArgumentNullException.ThrowIfNull(fullPath);
+        if (NonEmpty(getVariable("ACTORMAP_CACHE_DIR")) is { } explicitDirectory)
         {
-            return new LambdaCache(environment.FullPath(explicitDirectory));
+            return new LambdaCache(fullPath(explicitDirectory));
         }
-        if (NonEmpty(environment.GetVariable("XDG_CACHE_HOME")) is { } xdg)
+        if (NonEmpty(getVariable("XDG_CACHE_HOME")) is { } xdg)
         {
             return new LambdaCache(Path.Combine(xdg, "actormap"));
         }
-        var home = NonEmpty(environment.GetVariable("HOME")) ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = NonEmpty(getVariable("HOME")) ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return new LambdaCache(string.IsNullOrEmpty(home)
             ? Path.Combine(Path.GetTempPath(), "actormap-cache")
             : Path.Combine(home, ".cache", "actormap"));

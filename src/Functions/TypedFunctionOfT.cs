@@ -1,7 +1,7 @@
-using ActorMap.Client.Input;
+using ActorMap.Functions.Input;
 using ActorMap.Compute;
 
-namespace ActorMap.Client.Functions;
+namespace ActorMap.Functions;
 
 /// <summary>A lambda from TIn to TOut, with the reduce lambda when --reduce gave one.</summary>
 public sealed class TypedFunction<TIn, TOut> : TypedFunction

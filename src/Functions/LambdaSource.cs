@@ -1,8 +1,8 @@
+using ActorMap.Functions.Input;
 using System.Security.Cryptography;
 using System.Text;
-using ActorMap.Client.Input;
 
-namespace ActorMap.Client.Functions;
+namespace ActorMap.Functions;
 
 /// <summary>
 /// The user's lambdas and the element type they take, and the C# compilation unit wrapping them.
@@ -32,8 +32,8 @@ internal sealed record LambdaSource(string Function, ElementKind Kind, string? R
         var text = new StringBuilder();
         text.Append("using System;\nusing System.Linq;\n\n");
         text.Append($"public static class {TypeName}\n{{\n");
-        text.Append($"    public static ActorMap.Client.Functions.TypedFunction {MethodName}() =>\n");
-        text.Append($"        ActorMap.Client.Functions.TypedFunction.Create(default({Kind.CSharpName()}),\n");
+        text.Append($"    public static ActorMap.Functions.TypedFunction {MethodName}() =>\n");
+        text.Append($"        ActorMap.Functions.TypedFunction.Create(default({Kind.CSharpName()}),\n");
         AppendUserText(text, FunctionFile, Function);
         text.Append("        )");
         if (Reduce is not null)

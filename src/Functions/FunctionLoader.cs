@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
-using ActorMap.Client.Input;
+using ActorMap.Functions.Input;
 
-namespace ActorMap.Client.Functions;
+namespace ActorMap.Functions;
 
 /// <summary>Gets a lambda's <see cref="TypedFunction"/>: from the cache when it can, by compiling when it must.</summary>
 internal static class FunctionLoader

@@ -1,4 +1,4 @@
-namespace ActorMap.Client.Functions;
+namespace ActorMap.Functions;
 
 internal enum ReduceKind
 {

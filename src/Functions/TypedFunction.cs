@@ -1,7 +1,7 @@
-using ActorMap.Client.Input;
+using ActorMap.Functions.Input;
 using ActorMap.Compute;
 
-namespace ActorMap.Client.Functions;
+namespace ActorMap.Functions;
 
 /// <summary>
 /// A user's lambda with its element and result types fixed. Public because the generated

@@ -1,4 +1,4 @@
-namespace ActorMap.Client.Functions;
+namespace ActorMap.Functions;
 
 /// <summary>Types as a C# user writes them (long, not Int64), for messages.</summary>
 internal static class TypeNames

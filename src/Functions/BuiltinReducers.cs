@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Reflection;
 
-namespace ActorMap.Client.Functions;
+namespace ActorMap.Functions;
 
 /// <summary>
 /// sum, min and max over the function's result type. The type is only known once the lambda is

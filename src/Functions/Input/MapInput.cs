@@ -1,6 +1,7 @@
+using ActorMap.Functions.Input;
 using ActorMap.Compute;
 
-namespace ActorMap.Client.Input;
+namespace ActorMap.Functions.Input;
 
 /// <summary>The elements of a job: a range of longs, or a typed array read from JSON.</summary>
 internal abstract record MapInput(ElementKind Kind)

@@ -1,4 +1,4 @@
-namespace ActorMap.Client.Input;
+namespace ActorMap.Functions.Input;
 
 /// <summary>The C# type of one input element, as the JSON input (or a range) decides it.</summary>
 internal enum ElementKind
