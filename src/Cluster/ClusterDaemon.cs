@@ -97,7 +97,7 @@ internal sealed partial class ClusterDaemon : ReceiveActor
         _cluster.Publish(next, events);
         foreach (var e in events)
         {
-            _log.Info($"{e}");
+            _log.Debug($"{e}");
         }
     }
 }

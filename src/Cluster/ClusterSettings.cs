@@ -24,11 +24,11 @@ public sealed record ClusterSettings(
         ArgumentNullException.ThrowIfNull(config);
         var c = config.GetConfig("actormap.cluster");
         var name = c.GetString("name");
-        var seeds = c.GetStringList("seed-nodes").Select(s => ParseSeed(name, s)).ToImmutableArray();
+        var seeds = ListOrCommaSeparated(c, "seed-nodes").Select(s => ParseSeed(name, s)).ToImmutableArray();
         var settings = new ClusterSettings(
             name,
             seeds,
-            [.. c.GetStringList("roles")],
+            [.. ListOrCommaSeparated(c, "roles")],
             c.GetInt("min-nr-of-members"),
             c.GetTimeSpan("down-unreachable-after"),
             c.GetTimeSpan("join-retry-min-backoff"),
@@ -40,6 +40,19 @@ public sealed record ClusterSettings(
         FailureDetectorSettings.Require(settings.JoinRetryMinBackoff > TimeSpan.Zero && settings.JoinRetryMaxBackoff >= settings.JoinRetryMinBackoff,
             "actormap.cluster.join-retry-min-backoff", settings.JoinRetryMinBackoff, "must be positive and at most join-retry-max-backoff");
         return settings;
+    }
+
+    // An environment override (${?ACTORMAP_SEED_NODES}) can only bring a string: "a:1,b:2".
+    private static IEnumerable<string> ListOrCommaSeparated(HoconConfig c, string key)
+    {
+        try
+        {
+            return c.GetStringList(key);
+        }
+        catch (HoconException)
+        {
+            return c.GetString(key).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
     }
 
     /// <summary>Accepts <c>host:port</c> or a full <c>actormap.tcp://name@host:port</c> address.</summary>

@@ -1,3 +1,4 @@
+using ActorMap.Compute.Jobs;
 using ActorMap.Hocon;
 using ActorMap.Runtime.Supervision;
 
@@ -28,6 +29,9 @@ public sealed record MapOptions
 
     /// <summary>Reported as chunks are released in order; called from the job's actors, so keep it quick.</summary>
     public IProgress<MapProgress>? Progress { get; init; }
+
+    /// <summary>The lambda's source, when the function came from one: lets the job run on other nodes.</summary>
+    internal FunctionSource? Source { get; init; }
 
     /// <summary>Reads <c>actormap.compute</c> (see the library's reference.conf).</summary>
     public static MapOptions FromConfig(HoconConfig config)

@@ -176,6 +176,10 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
     private void Start(JobInput input, IMapFunction function, ResultSink sink, MapOptions? options, CancellationToken cancellationToken)
     {
         var effective = (options ?? Defaults).Validated();
+        if (effective.Source is { } source)
+        {
+            function = new SourcedMapFunction(source, function);
+        }
         var workers = effective.Workers ?? DefaultWorkers;
         var plan = new ChunkPlan(input.Length, workers, effective.ChunkSize);
         var jobId = Interlocked.Increment(ref _nextJobId);

@@ -28,6 +28,9 @@ public abstract class TypedFunction
         return new TypedFunction<TIn, TOut>(function, null);
     }
 
+    /// <summary>The map function alone, as a worker applies it to chunks.</summary>
+    internal abstract Compute.Jobs.IMapFunction CreateMapFunction();
+
     /// <summary>Runs the job on the pool: the whole result array, or the reduced value.</summary>
     internal abstract Task<JobOutcome> RunAsync(MapPool pool, MapInput input, ReduceChoice reduce, MapOptions options, CancellationToken cancellationToken);
 }

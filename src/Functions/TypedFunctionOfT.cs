@@ -19,6 +19,8 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
 
     internal override Type OutputType => typeof(TOut);
 
+    internal override Compute.Jobs.IMapFunction CreateMapFunction() => new Compute.Jobs.MapFunction<TIn, TOut>(_function);
+
     /// <summary>Adds the --reduce lambda; it is typed against TOut, so it is compiled in the same expression.</summary>
     public TypedFunction<TIn, TOut> WithReduce(Func<TOut, TOut, TOut> reduce)
     {

@@ -92,6 +92,11 @@ internal sealed class ChunkRouter : ReceiveActor
     private void OnCompleted(ChunkCompleted completed)
     {
         SlotOf(Sender)?.Outstanding.Remove(completed.ChunkIndex);
+        if (_job.WorkerDirectory is not null)
+        {
+            // For the cluster's status table: which node did the work.
+            Context.System.EventStream.Publish(new ChunkDoneBy(Sender.Path.Address));
+        }
         Dispatch();
     }
 

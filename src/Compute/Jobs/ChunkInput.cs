@@ -26,6 +26,9 @@ internal sealed class ArrayChunk<T>(T[] items) : ChunkInput
 internal abstract class ChunkOutput
 {
     public abstract int Count { get; }
+
+    /// <summary>The results as an array of their own type (for the wire); null when written in place.</summary>
+    public abstract Array? Values { get; }
 }
 
 /// <summary>
@@ -35,6 +38,8 @@ internal abstract class ChunkOutput
 internal sealed class InPlaceOutput(int count) : ChunkOutput
 {
     public override int Count { get; } = count;
+
+    public override Array? Values => null;
 }
 
 /// <summary>Where a local worker may write a chunk's results directly: the sink's array at an offset.</summary>
@@ -45,4 +50,6 @@ internal sealed class ChunkOutput<T>(T[] results) : ChunkOutput
     public T[] Results { get; } = results;
 
     public override int Count => Results.Length;
+
+    public override Array Values => Results;
 }

@@ -10,9 +10,10 @@ internal sealed class CollectSink<TOut>(long length) : ResultSink
 
     public override void Accept(long firstIndex, ChunkOutput output)
     {
-        if (output is ChunkOutput<TOut> copied)
+        if (output is not InPlaceOutput)
         {
-            Array.Copy(copied.Results, 0, _results, firstIndex, copied.Results.Length);
+            var results = ChunkOutputs.As<TOut>(output);
+            Array.Copy(results, 0, _results, firstIndex, results.Length);
         }
     }
 

@@ -22,7 +22,7 @@ internal sealed class ReduceSink<TOut> : ResultSink
 
     public override void Accept(long firstIndex, ChunkOutput output)
     {
-        var results = ((ChunkOutput<TOut>)output).Results;
+        var results = ChunkOutputs.As<TOut>(output);
         var i = 0;
         if (!_hasValue && results.Length > 0)
         {

@@ -10,7 +10,7 @@ internal sealed class OrderedStreamSink<TOut> : ResultSink
     public ChannelReader<TOut[]> Reader => _channel.Reader;
 
     public override void Accept(long firstIndex, ChunkOutput output) =>
-        _channel.Writer.TryWrite(((ChunkOutput<TOut>)output).Results);
+        _channel.Writer.TryWrite(ChunkOutputs.As<TOut>(output));
 
     protected override void OnComplete() => _channel.Writer.TryComplete();
 
@@ -28,7 +28,7 @@ internal sealed class UnorderedStreamSink<TOut> : ResultSink
     public ChannelReader<(long FirstIndex, TOut[] Results)> Reader => _channel.Reader;
 
     public override void Accept(long firstIndex, ChunkOutput output) =>
-        _channel.Writer.TryWrite((firstIndex, ((ChunkOutput<TOut>)output).Results));
+        _channel.Writer.TryWrite((firstIndex, ChunkOutputs.As<TOut>(output)));
 
     protected override void OnComplete() => _channel.Writer.TryComplete();
 

@@ -16,6 +16,9 @@ public sealed record UnsubscribeWorkers(IActorRef Subscriber);
 /// <summary>Sent to subscribers: workers that appeared and workers that must no longer get chunks.</summary>
 public sealed record WorkersChanged(IReadOnlyList<IActorRef> Added, IReadOnlyList<IActorRef> Removed);
 
+/// <summary>Published on the event stream by cluster jobs' routers: one chunk finished on that node.</summary>
+public sealed record ChunkDoneBy(Address Node);
+
 /// <summary>Ask the directory how many workers it knows; the reply is an <see cref="int"/>.</summary>
 public sealed class GetWorkerCount
 {

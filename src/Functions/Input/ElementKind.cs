@@ -36,6 +36,18 @@ internal static class ElementKindExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>The inverse of <see cref="CSharpName"/>, for an element type that came over the wire.</summary>
+    public static ElementKind ParseCSharpName(string name) => name switch
+    {
+        "long" => ElementKind.Long,
+        "double" => ElementKind.Double,
+        "string" => ElementKind.String,
+        "long[]" => ElementKind.LongRow,
+        "double[]" => ElementKind.DoubleRow,
+        "string[]" => ElementKind.StringRow,
+        _ => throw new UsageException($"unknown element type '{name}'"),
+    };
+
     public static ElementKind RowOf(this ElementKind scalar) => scalar switch
     {
         ElementKind.Long => ElementKind.LongRow,

@@ -1,0 +1,29 @@
+namespace ActorMap.Compute.Jobs;
+
+/// <summary>
+/// The source of a job's lambda and its element type as C# writes it (<c>long</c>,
+/// <c>double[]</c>…): what travels to other nodes, which compile it themselves.
+/// </summary>
+internal sealed record FunctionSource(string Lambda, string ElementType);
+
+/// <summary>
+/// A function that knows its source: applied here through <paramref name="local"/>, shipped to
+/// another node as <see cref="Source"/>.
+/// </summary>
+internal sealed class SourcedMapFunction(FunctionSource source, IMapFunction local) : IMapFunction
+{
+    public FunctionSource Source { get; } = source;
+
+    public ChunkOutput Apply(long firstIndex, ChunkInput input, ChunkDestination? destination, CancellationToken cancellation) =>
+        local.Apply(firstIndex, input, destination, cancellation);
+}
+
+/// <summary>Results that crossed the wire as JSON, one text per element, for a result type with no packed form.</summary>
+internal sealed class JsonChunkOutput(string[] elements) : ChunkOutput
+{
+    public string[] Elements { get; } = elements;
+
+    public override int Count => Elements.Length;
+
+    public override Array Values => Elements;
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using ActorMap.Compute;
+using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Workers;
+using ActorMap.Functions;
+using ActorMap.Functions.Input;
+using ActorMap.Hosting.Wire;
+using ActorMap.Messages.Compute;
+using ActorMap.Runtime.Actor;
+using Google.Protobuf;
+
+namespace ActorMap.Hosting.Jobs;
+
+/// <summary>
+/// Runs one client job on the cluster: compiles the lambda (the Seed needs its result type),
+/// sizes chunks for the cluster's current workers, runs the job through the worker directory,
+/// and sends back progress, then the result as JSON parts, or the failure.
+/// </summary>
+internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions defaults, LambdaCache cache)
+{
+    public async Task RunAsync(ClusterJob job, SubmitJob submit)
+    {
+        try
+        {
+            var input = ElementsCodec.ToInput(submit.Input);
+            var reduce = ReduceChoice.Parse(string.IsNullOrEmpty(submit.Reduce) ? null : submit.Reduce);
+            var loaded = await Task.Run(() => FunctionLoader.Load(new LambdaSource(submit.FunctionSource, input.Kind, reduce.LambdaSource), cache)).ConfigureAwait(false);
+            var workers = Math.Max(1, await directory.Ask<int>(GetWorkerCount.Instance, TimeSpan.FromSeconds(10)).ConfigureAwait(false));
+            var options = Options(submit, input, workers, job);
+            var chunkSize = options.ChunkSize ?? ChunkPlan.DefaultChunkSize(input.Length, workers);
+            job.Client.Tell(new JobAccepted
+            {
+                JobId = job.Id, Elements = input.Length, Workers = workers,
+                Chunks = (int)((input.Length + chunkSize - 1) / chunkSize),
+            }, ActorRefs.NoSender);
+            // count maps to a different function (1 per result), which other nodes cannot compile from
+            // the source they get: map there, count here.
+            var counting = reduce.Kind == ReduceKind.Count;
+            var outcome = await loaded.Function.RunAsync(pool, input, counting ? ReduceChoice.None : reduce, options, job.Token).ConfigureAwait(false);
+            if (counting)
+            {
+                outcome = new JobOutcome(Count((Array)outcome.Value!), typeof(long));
+            }
+            SendResult(job, JsonSerializer.SerializeToUtf8Bytes(outcome.Value, outcome.ValueType, ResultJson.Options));
+        }
+        catch (UsageException e)
+        {
+            job.Client.Tell(new JobFailure { JobId = job.Id, UsageError = true, Message = e.Message, ElementIndex = -1 }, ActorRefs.NoSender);
+        }
+        catch (MapJobException e)
+        {
+            job.Client.Tell(new JobFailure
+            {
+                JobId = job.Id, Message = e.Message, ElementIndex = e.ElementIndex, ErrorType = e.ErrorType,
+                ErrorMessage = e.ErrorMessage, StackTrace = e.WorkerStackTrace, Worker = e.Worker, Attempts = e.Attempts,
+            }, ActorRefs.NoSender);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ArgumentException or InvalidOperationException or TimeoutException)
+        {
+            job.Client.Tell(new JobFailure
+            {
+                JobId = job.Id, UsageError = e is ArgumentException, ElementIndex = -1,
+                Message = e is OperationCanceledException ? "the job was cancelled" : e.Message,
+            }, ActorRefs.NoSender);
+        }
+    }
+
+    private MapOptions Options(SubmitJob submit, MapInput input, int workers, ClusterJob job)
+    {
+        var client = job.Client;
+        var lastReport = 0L;
+        return (defaults with
+        {
+            Workers = workers,
+            ChunkSize = submit.ChunkSize > 0 ? submit.ChunkSize : defaults.ChunkSize,
+            Balancing = string.IsNullOrEmpty(submit.Balancing) ? defaults.Balancing : MapOptions.ParseBalancing(submit.Balancing, "balancing"),
+            RetriesPerChunk = submit.RetriesPerChunk >= 0 ? submit.RetriesPerChunk : defaults.RetriesPerChunk,
+            Source = new FunctionSource(submit.FunctionSource, input.Kind.CSharpName()),
+            Progress = new Progress(p =>
+            {
+                job.Progress = p;
+                // A progress line every 100 ms at most, and always the last one.
+                var now = Environment.TickCount64;
+                if (p.ChunksDone == p.TotalChunks || now - Interlocked.Read(ref lastReport) >= 100)
+                {
+                    Interlocked.Exchange(ref lastReport, now);
+                    client.Tell(new JobProgress
+                    {
+                        JobId = job.Id, ElementsDone = p.ElementsDone, TotalElements = p.TotalElements,
+                        ChunksDone = p.ChunksDone, TotalChunks = p.TotalChunks,
+                    }, ActorRefs.NoSender);
+                }
+            }),
+        }).Validated();
+    }
+
+    private static long Count(Array results) => results is bool[] flags ? flags.LongCount(f => f) : results.LongLength;
+
+    private static void SendResult(ClusterJob job, byte[] json)
+    {
+        var offset = 0;
+        do
+        {
+            var length = Math.Min(ResultJson.PartSize, json.Length - offset);
+            job.Client.Tell(new JobResultPart
+            {
+                JobId = job.Id,
+                Json = ByteString.CopyFrom(json, offset, length),
+                Last = offset + length >= json.Length,
+            }, ActorRefs.NoSender);
+            offset += length;
+        }
+        while (offset < json.Length);
+    }
+
+    private sealed class Progress(Action<MapProgress> report) : IProgress<MapProgress>
+    {
+        public void Report(MapProgress value) => report(value);
+    }
+}

@@ -1,0 +1,3 @@
+using ActorMap.Hosting.Nodes;
+
+return await NodeProgram.RunAsync(args, NodeRole.Seed);
