@@ -17,16 +17,20 @@ internal static class MapCommand
         var balancing = new Option<string?>("--balancing") { Description = "round-robin or pull (default: actormap.compute.balancing)" };
         var output = new Option<string?>("--output") { Description = "Write the JSON results to FILE instead of stdout", HelpName = "FILE" };
         var file = new Option<string?>("--file") { Description = "Configuration file (default: ./cluster.hocon if present)", HelpName = "PATH" };
+        var seed = new Option<string?>("--seed") { Description = "Run on the cluster whose Seed is at HOST:PORT instead of in-process", HelpName = "HOST:PORT" };
 
         var command = new Command("map", "Apply FUNCTION to every element, in parallel on actors, and print the results in input order")
         {
-            function, range, input, reduce, chunkSize, workers, balancing, output, file,
+            function, range, input, reduce, chunkSize, workers, balancing, output, file, seed,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var request = MapRequest.Create(parse.GetValue(function)!, parse.GetValue(range), parse.GetValue(input), parse.GetValue(reduce),
-                Integer(parse.GetValue(chunkSize), "--chunk-size"), Integer(parse.GetValue(workers), "--workers"), parse.GetValue(balancing), parse.GetValue(output), parse.GetValue(file));
-            return MapRunner.RunAsync(request, environment, cancellationToken);
+                Integer(parse.GetValue(chunkSize), "--chunk-size"), Integer(parse.GetValue(workers), "--workers"), parse.GetValue(balancing), parse.GetValue(output), parse.GetValue(file))
+                with { Seed = parse.GetValue(seed) };
+            return request.Seed is null
+                ? MapRunner.RunAsync(request, environment, cancellationToken)
+                : ClusterMapRunner.RunAsync(request, environment, cancellationToken);
         });
         return command;
     }

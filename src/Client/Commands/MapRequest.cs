@@ -15,6 +15,9 @@ internal sealed record MapRequest(
     string? Output,
     string? ConfigFile)
 {
+    /// <summary>HOST:PORT of a cluster's Seed; null runs on the embedded default.</summary>
+    public string? Seed { get; init; }
+
     public static MapRequest Create(string function, string? range, string? input, string? reduce, int? chunkSize, int? workers,
         string? balancing, string? output, string? configFile)
     {

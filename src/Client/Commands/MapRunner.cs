@@ -77,7 +77,7 @@ internal static class MapRunner
     private static Task<JobOutcome> ShowProgressAsync(TextWriter stderr, long total, JobProgress progress, Func<Task<JobOutcome>> job) =>
         ProgressBar.ShowAsync(stderr, total, progress, job);
 
-    private static MapInput ReadInput(MapRequest request, CliEnvironment environment)
+    internal static MapInput ReadInput(MapRequest request, CliEnvironment environment)
     {
         if (request.Range is { } range)
         {
@@ -99,7 +99,7 @@ internal static class MapRunner
         return JsonInputReader.Read(bytes, request.Input!);
     }
 
-    private static string CheckOutput(CliEnvironment environment, string output)
+    internal static string CheckOutput(CliEnvironment environment, string output)
     {
         var path = environment.FullPath(output);
         var directory = Path.GetDirectoryName(path);

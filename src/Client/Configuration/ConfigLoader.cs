@@ -19,6 +19,8 @@ internal static class ConfigLoader
     [
         typeof(ActorSystemSettings).Assembly,
         typeof(MapPool).Assembly,
+        typeof(Remote.RemoteSettings).Assembly,
+        typeof(Cluster.ClusterSettings).Assembly,
     ];
 
     public static HoconConfig Effective(CliEnvironment environment, string? file)

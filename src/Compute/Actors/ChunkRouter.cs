@@ -95,7 +95,8 @@ internal sealed class ChunkRouter : ReceiveActor
         if (_job.WorkerDirectory is not null)
         {
             // For the cluster's status table: which node did the work.
-            Context.System.EventStream.Publish(new ChunkDoneBy(Sender.Path.Address));
+            var node = Sender.Path.Address;
+            Context.System.EventStream.Publish(new ChunkDoneBy(node.HasLocalScope ? Context.System.DefaultAddress : node));
         }
         Dispatch();
     }

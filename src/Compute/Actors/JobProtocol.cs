@@ -20,11 +20,13 @@ internal sealed record ChunkFailed(long JobId, int ChunkIndex, ElementFailure Fa
 /// <summary>What the caller learns of a failing element.</summary>
 internal sealed record ElementFailure(long ElementIndex, string ErrorType, string ErrorMessage, string StackTrace, string Worker)
 {
-    public static ElementFailure From(ElementFailedException failure, IActorRef worker)
+    public static ElementFailure From(ElementFailedException failure, IActorRef worker, ActorSystem system)
     {
         var cause = failure.InnerException!;
+        // With the node's network address, so the caller learns where the element failed.
+        var path = worker.Path.Address.HasLocalScope ? worker.Path.WithAddress(system.DefaultAddress) : worker.Path;
         return new ElementFailure(failure.ElementIndex, cause.GetType().FullName ?? cause.GetType().Name, cause.Message,
-            cause.StackTrace ?? "", worker.Path.ToString());
+            cause.StackTrace ?? "", path.ToString());
     }
 
     public MapJobException ToException(int attempts) =>

@@ -24,7 +24,7 @@ internal sealed class Worker : ReceiveActor
             }
             catch (ElementFailedException failure)
             {
-                Sender.Tell(new ChunkFailed(run.JobId, run.ChunkIndex, ElementFailure.From(failure, Self)), Self);
+                Sender.Tell(new ChunkFailed(run.JobId, run.ChunkIndex, ElementFailure.From(failure, Self, Context.System)), Self);
                 throw;
             }
             catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using ActorMap.Client.Configuration;
+using ActorMap.Functions;
+using ActorMap.Hosting.Client;
+using ActorMap.Hosting.Wire;
+using ActorMap.Messages.Compute;
+
+namespace ActorMap.Client.Commands;
+
+/// <summary>
+/// Runs a map job on a cluster: the input travels to the Seed, which compiles the lambda, runs
+/// the chunks on its members' workers, and sends back progress and the JSON result.
+/// </summary>
+internal static class ClusterMapRunner
+{
+    public static async Task<int> RunAsync(MapRequest request, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.Effective(environment, request.ConfigFile);
+        var outputPath = request.Output is null ? null : MapRunner.CheckOutput(environment, request.Output);
+        var input = MapRunner.ReadInput(request, environment);
+        var submit = new SubmitJob
+        {
+            FunctionSource = request.Function,
+            Reduce = request.Reduce.Kind == ReduceKind.None ? "" : request.Reduce.LambdaSource ?? request.Reduce.Name,
+            Input = ElementsCodec.FromInput(input),
+            ChunkSize = request.ChunkSize ?? 0,
+            Balancing = request.Balancing switch
+            {
+                Compute.Balancing.Pull => "pull",
+                Compute.Balancing.RoundRobin => "round-robin",
+                _ => "",
+            },
+            RetriesPerChunk = -1,
+        };
+        var started = Stopwatch.GetTimestamp();
+        JobAccepted? accepted = null;
+        byte[] json;
+        await using (var client = await Connect(config, request.Seed!, cancellationToken))
+        {
+            try
+            {
+                json = await client.RunAsync(submit, progress: null, a => accepted = a, cancellationToken);
+            }
+            catch (ClusterJobException e) when (e.Failure.UsageError)
+            {
+                throw new UsageException(e.Failure.Message);
+            }
+            catch (ClusterJobException e)
+            {
+                // Reported exactly as a local job's failure: element, type, message, node, trace.
+                var f = e.Failure;
+                throw f.ElementIndex >= 0
+                    ? new Compute.MapJobException(f.ElementIndex, f.ErrorType, f.ErrorMessage, f.StackTrace, f.Worker, f.Attempts)
+                    : new Compute.MapJobException(f.Message);
+            }
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (outputPath is not null)
+        {
+            var temporary = $"{outputPath}.{Environment.ProcessId}.tmp";
+            await File.WriteAllBytesAsync(temporary, [.. json, (byte)'\n'], CancellationToken.None);
+            File.Move(temporary, outputPath, overwrite: true);
+        }
+        else
+        {
+            environment.Stdout.WriteLine(System.Text.Encoding.UTF8.GetString(json));
+        }
+        var seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
+        environment.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"actormap: {input.Length} elements, {accepted?.Chunks ?? 0} chunks, {accepted?.Workers ?? 0} workers on the cluster at {request.Seed}, {elapsed.TotalSeconds:0.000} s, {input.Length / seconds:0} elements/s"));
+        return ExitCodes.Success;
+    }
+
+    internal static async Task<ClusterClient> Connect(Hocon.HoconConfig config, string seed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ClusterClient.ConnectAsync(config, seed, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--seed: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ActorMap.Client.Configuration;
+using ActorMap.Functions;
+using ActorMap.Messages.Compute;
+
+namespace ActorMap.Client.Commands;
+
+/// <summary><c>actormap status --seed HOST:PORT [--json]</c>: the cluster's members and running jobs, like Petabridge.Cmd's <c>cluster show</c>.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var seed = new Option<string>("--seed") { Description = "The Seed to ask, HOST:PORT", HelpName = "HOST:PORT", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var file = new Option<string?>("--file") { Description = "Configuration file (default: ./cluster.hocon if present)", HelpName = "PATH" };
+        var command = new Command("status", "Show the cluster's members (address, roles, state, reachability, workers, chunks done, uptime) and running jobs")
+        {
+            seed, json, file,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var config = ConfigLoader.Effective(environment, parse.GetValue(file));
+            var address = parse.GetValue(seed)!;
+            StatusReply reply;
+            await using (var client = await ClusterMapRunner.Connect(config, address, cancellationToken))
+            {
+                try
+                {
+                    reply = await client.StatusAsync(TimeSpan.FromSeconds(10), cancellationToken);
+                }
+                catch (Exception e) when (e is TimeoutException or Runtime.Actor.AskTimeoutException)
+                {
+                    environment.Stderr.WriteLine($"error: no answer from the seed at {address} (is it running, with the same ACTORMAP_SECRET and cluster name?)");
+                    return ExitCodes.JobFailed;
+                }
+            }
+            environment.Stdout.WriteLine(parse.GetValue(json) ? Json(reply) : Table(reply));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Json(StatusReply reply) => JsonSerializer.Serialize(new
+    {
+        leader = reply.Leader,
+        members = reply.Members.Select(m => new
+        {
+            address = m.Address, roles = m.Roles.ToArray(), status = m.Status, reachable = m.Reachable,
+            workers = m.Workers, chunksDone = m.ChunksDone, uptimeSeconds = Math.Round(m.UptimeSeconds, 1),
+        }),
+        jobs = reply.Jobs.Select(j => new { jobId = j.JobId, elements = j.Elements, elementsDone = j.ElementsDone, chunks = j.Chunks, chunksDone = j.ChunksDone }),
+    }, new JsonSerializerOptions { WriteIndented = true });
+
+    private static string Table(StatusReply reply)
+    {
+        var lines = new List<string>
+        {
+            $"{"ADDRESS",-44} {"ROLES",-8} {"STATUS",-8} {"REACHABLE",-9} {"WORKERS",7} {"CHUNKS",8} {"UPTIME",8}",
+        };
+        foreach (var m in reply.Members)
+        {
+            var leader = m.Address == reply.Leader ? " (leader)" : "";
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Address,-44} {string.Join(',', m.Roles),-8} {m.Status,-8} {(m.Reachable ? "yes" : "NO"),-9} {m.Workers,7} {m.ChunksDone,8} {m.UptimeSeconds,7:0}s{leader}"));
+        }
+        lines.Add(reply.Jobs.Count == 0 ? "no jobs running" : $"{reply.Jobs.Count} job(s) running:");
+        foreach (var j in reply.Jobs)
+        {
+            lines.Add($"  job {j.JobId}: {j.ElementsDone}/{j.Elements} elements, {j.ChunksDone}/{j.Chunks} chunks");
+        }
+        return string.Join(Environment.NewLine, lines);
+    }
+}
