@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ActorMap.Compute;
+using ActorMap.Functions.Input;
+using ActorMap.Hocon;
+using ActorMap.Hosting.Jobs;
+using ActorMap.Hosting.Nodes;
+using ActorMap.Hosting.Wire;
+using ActorMap.Messages.Compute;
+
+namespace ActorMap.Hosting.Client;
+
+/// <summary>
+/// <see cref="MapPool"/>'s shape against a running cluster. Functions travel as C# lambda source
+/// (each node compiles it once), as with <c>actormap map --seed</c>; inputs are ranges or arrays
+/// of long, double, string, or rows of those. Failures throw <see cref="MapJobException"/>
+/// naming the element, its exception and the node it failed on.
+/// </summary>
+public sealed class ClusterMapPool : IAsyncDisposable
+{
+    private readonly ClusterClient _client;
+
+    private ClusterMapPool(ClusterClient client) => _client = client;
+
+    /// <summary>Connects to the Seed at <paramref name="seed"/> (HOST:PORT); the secret comes from ACTORMAP_SECRET.</summary>
+    public static async Task<ClusterMapPool> ConnectAsync(string seed, HoconConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(seed);
+        config ??= NodeConfig.Load(null, new Dictionary<string, string>());
+        return new ClusterMapPool(await ClusterClient.ConnectAsync(config, seed, cancellationToken).ConfigureAwait(false));
+    }
+
+    public Task<TOut[]> MapAsync<TOut>(string lambda, LongRange input, MapOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync<TOut[]>(lambda, new RangeMapInput(input), null, options, cancellationToken);
+
+    public Task<TOut[]> MapAsync<TIn, TOut>(string lambda, IReadOnlyList<TIn> input, MapOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync<TOut[]>(lambda, ListOf(input), null, options, cancellationToken);
+
+    /// <summary><paramref name="reduce"/>: sum, min, max, count, or a lambda such as <c>"(a, b) => a + b"</c>, folded left in input order.</summary>
+    public Task<TOut> MapReduceAsync<TOut>(string lambda, LongRange input, string reduce, MapOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync<TOut>(lambda, new RangeMapInput(input), reduce, options, cancellationToken);
+
+    public Task<TOut> MapReduceAsync<TIn, TOut>(string lambda, IReadOnlyList<TIn> input, string reduce, MapOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync<TOut>(lambda, ListOf(input), reduce, options, cancellationToken);
+
+    /// <summary>The results in input order, as a stream; they are sent once the job has finished.</summary>
+    public async IAsyncEnumerable<TOut> MapOrderedAsync<TOut>(string lambda, LongRange input, MapOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var item in await MapAsync<TOut>(lambda, input, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    private async Task<T> RunAsync<T>(string lambda, MapInput input, string? reduce, MapOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(lambda);
+        var submit = new SubmitJob
+        {
+            FunctionSource = lambda,
+            Reduce = reduce ?? "",
+            Input = ElementsCodec.FromInput(input),
+            ChunkSize = options?.ChunkSize ?? 0,
+            Balancing = options is null ? "" : options.Balancing == Balancing.Pull ? "pull" : "round-robin",
+            RetriesPerChunk = options?.RetriesPerChunk ?? -1,
+        };
+        var progress = options?.Progress;
+        byte[] json;
+        try
+        {
+            json = await _client.RunAsync(submit,
+                progress is null ? null : p => progress.Report(new MapProgress(p.ElementsDone, p.TotalElements, p.ChunksDone, p.TotalChunks)),
+                null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterJobException e)
+        {
+            var f = e.Failure;
+            throw f.UsageError ? new ArgumentException(f.Message)
+                : f.ElementIndex >= 0 ? new MapJobException(f.ElementIndex, f.ErrorType, f.ErrorMessage, f.StackTrace, f.Worker, f.Attempts)
+                : new MapJobException(f.Message);
+        }
+        return JsonSerializer.Deserialize<T>(json, ResultJson.Options)!;
+    }
+
+    private static ListMapInput ListOf<TIn>(IReadOnlyList<TIn> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var kind = typeof(TIn) switch
+        {
+            var t when t == typeof(long) => ElementKind.Long,
+            var t when t == typeof(double) => ElementKind.Double,
+            var t when t == typeof(string) => ElementKind.String,
+            var t when t == typeof(long[]) => ElementKind.LongRow,
+            var t when t == typeof(double[]) => ElementKind.DoubleRow,
+            var t when t == typeof(string[]) => ElementKind.StringRow,
+            _ => throw new ArgumentException($"a cluster job takes long, double, string or rows of those, not {typeof(TIn).Name}", nameof(input)),
+        };
+        return new ListMapInput(kind, input as TIn[] ?? [.. input]);
+    }
+
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+}
