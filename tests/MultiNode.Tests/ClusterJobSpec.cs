@@ -1,0 +1,88 @@
+using ActorMap.MultiNode.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ActorMap.MultiNode.Tests;
+
+//   seed (127.0.0.1:port0) ── /user/jobs ◄── actormap map ... --seed
+//        ├─ worker-1   (2 workers)
+//        ├─ worker-2   (2 workers)
+//        └─ worker-3   (started mid-job, in one spec)
+/// <summary>A job run by the console on a cluster of real Seed and WorkerNode processes.</summary>
+[Trait("Category", "MultiNode")]
+public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly ClusterFixture _cluster = new(output);
+
+    [Fact]
+    public async Task Cluster_must_show_three_members_Up_and_spread_a_job_over_both_workers()
+    {
+        var workers = await _cluster.StartClusterAsync(workers: 2);
+        var before = await _cluster.StatusAsync();
+        Assert.Equal(3, before.Members.Count);
+        Assert.All(before.Members, m => Assert.True(m.IsUp && m.Reachable, $"{m} is not Up and reachable"));
+        Assert.NotNull(before.MemberOf(_cluster.Seed!));
+        Assert.NotNull(before.Leader);
+
+        var result = await _cluster.RunConsoleAsync("map", "x => x * 2", "--range", "0..200000", "--chunk-size", "1000");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var results = result.Int64Results();
+        Assert.Equal(200_000, results.Length);
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.True(results[i] == 2L * i, $"element {i} is {results[i]}, not {2L * i}");
+        }
+        var after = await _cluster.StatusAsync();
+        foreach (var worker in workers)
+        {
+            var member = after.MemberOf(worker);
+            Assert.True(member is { ChunksDone: > 0 }, $"{worker} ran no chunk: {after}");
+        }
+    }
+
+    [Fact]
+    public async Task Cluster_must_give_chunks_to_a_worker_that_joins_mid_job()
+    {
+        await _cluster.StartClusterAsync(workers: 2);
+        var gate = new JobGate(_cluster);
+
+        var console = _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
+        await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
+        var third = await _cluster.StartWorkerAsync();
+        await _cluster.AwaitStatusAsync(status =>
+        {
+            Assert.True(status.MemberOf(third) is { IsUp: true, Workers: > 0 }, $"{third} is not Up with workers yet: {status}");
+            Assert.NotEmpty(status.Jobs);
+        }, Timeouts.Membership);
+        gate.Open();
+        var result = await ClusterFixture.FinishAsync(console, Timeouts.Job);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JobGate.AssertComplete(result);
+        var after = await _cluster.StatusAsync();
+        Assert.True(after.MemberOf(third) is { ChunksDone: > 0 }, $"{third} ran no chunk: {after}");
+    }
+
+    [Fact]
+    public async Task Cluster_must_return_every_result_once_and_in_order_when_a_worker_is_killed_mid_job()
+    {
+        var workers = await _cluster.StartClusterAsync(workers: 2);
+        var victim = workers[1];
+        var gate = new JobGate(_cluster);
+
+        var console = _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
+        // The victim has finished chunks (their results are in) and holds gated ones when it dies.
+        await _cluster.AwaitStatusAsync(status =>
+            Assert.True(status.MemberOf(victim) is { ChunksDone: > 0 }, $"{victim} has run no chunk yet: {status}"), Timeouts.Job);
+        victim.Kill();
+        gate.Open();
+        var result = await ClusterFixture.FinishAsync(console, Timeouts.Job);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JobGate.AssertComplete(result);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
+}

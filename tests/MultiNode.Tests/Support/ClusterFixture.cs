@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Xunit.Abstractions;
+
+namespace ActorMap.MultiNode.Tests.Support;
+
+/// <summary>
+/// One spec's cluster of real processes on 127.0.0.1: a Seed, WorkerNodes and console runs, all
+/// sharing a random secret, a cluster name of their own and the lambda cache of this test run.
+/// Disposing kills whatever still runs and writes every process's last lines to the spec's output.
+/// </summary>
+public sealed class ClusterFixture : IAsyncDisposable
+{
+    public const string Loopback = "127.0.0.1";
+
+    // Shared by every process of the test run: only the first compile of a lambda is cold.
+    private static readonly Lazy<string> s_cacheDirectory = new(CreateSharedCache);
+
+    private readonly ITestOutputHelper _output;
+    private readonly List<ChildProcess> _processes = [];
+    private readonly Lock _gate = new();
+    private int _workersStarted;
+    private int _consoleRuns;
+
+    public ClusterFixture(ITestOutputHelper output)
+    {
+        _output = output;
+        Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        ClusterName = "multinode-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
+        WorkDirectory = Directory.CreateTempSubdirectory("actormap-multinode-").FullName;
+    }
+
+    public string Secret { get; }
+
+    public string ClusterName { get; }
+
+    public static string CacheDirectory => s_cacheDirectory.Value;
+
+    /// <summary>A scratch directory of this spec's own (input files, gate files).</summary>
+    public string WorkDirectory { get; }
+
+    /// <summary>The file a <see cref="JobGate"/> waits for; every process is told its path.</summary>
+    public string GateFile => Path.Combine(WorkDirectory, "gate-open");
+
+    public NodeProcess? Seed { get; private set; }
+
+    /// <summary>Starts the seed on a free port.</summary>
+    public async Task<NodeProcess> StartSeedAsync()
+    {
+        Seed = await StartNodeAsync("seed", BuiltAssemblies.Seed, ["--hostname", Loopback, "--port", "0"], Environment());
+        return Seed;
+    }
+
+    /// <summary>Starts a WorkerNode on a free port, joining the seed; <paramref name="secret"/> overrides the cluster's.</summary>
+    public Task<NodeProcess> StartWorkerAsync(int workers = 2, string? secret = null)
+    {
+        var seed = Seed ?? throw new InvalidOperationException("start the seed first");
+        var name = "worker-" + Interlocked.Increment(ref _workersStarted).ToString(CultureInfo.InvariantCulture);
+        string[] args = ["--hostname", Loopback, "--port", "0", "--seed", seed.Endpoint, "--workers", workers.ToString(CultureInfo.InvariantCulture)];
+        return StartNodeAsync(name, BuiltAssemblies.Worker, args, Environment(secret));
+    }
+
+    /// <summary>A seed and <paramref name="workers"/> WorkerNodes, returned once status shows all of them Up.</summary>
+    public async Task<NodeProcess[]> StartClusterAsync(int workers, int workersPerNode = 2)
+    {
+        var seed = await StartSeedAsync();
+        var started = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => StartWorkerAsync(workersPerNode)));
+        await AwaitStatusAsync(status =>
+        {
+            foreach (var node in started.Prepend(seed))
+            {
+                var member = status.MemberOf(node);
+                Assert.True(member is { IsUp: true }, $"{node} is not Up yet: {status}");
+            }
+        }, Timeouts.Membership);
+        return started;
+    }
+
+    /// <summary>Starts the console with <paramref name="args"/> followed by <c>--seed</c>; does not wait.</summary>
+    public ChildProcess StartConsole(params string[] args)
+    {
+        var seed = Seed ?? throw new InvalidOperationException("start the seed first");
+        var verb = args.Length > 0 && args[0] == "status" ? "status-" : "console-";
+        var name = verb + Interlocked.Increment(ref _consoleRuns).ToString(CultureInfo.InvariantCulture);
+        var process = ChildProcess.Start(name, BuiltAssemblies.Console, [.. args, "--seed", seed.Endpoint], Environment(), WorkDirectory);
+        Track(process);
+        return process;
+    }
+
+    /// <summary>Runs the console to its end (bounded by <paramref name="timeout"/>, by default a job's).</summary>
+    public Task<ConsoleResult> RunConsoleAsync(params string[] args) => RunConsoleAsync(Timeouts.Job, args);
+
+    public async Task<ConsoleResult> RunConsoleAsync(TimeSpan timeout, params string[] args) =>
+        await FinishAsync(StartConsole(args), timeout);
+
+    /// <summary>Waits for a console started by <see cref="StartConsole"/>.</summary>
+    public static async Task<ConsoleResult> FinishAsync(ChildProcess console, TimeSpan timeout)
+    {
+        var code = await console.WaitForExitAsync(timeout);
+        return ConsoleResult.Of(console, code);
+    }
+
+    /// <summary>One <c>actormap status --json</c>; an exit other than 0 fails as an assertion, so polls retry it.</summary>
+    public async Task<ClusterStatus> StatusAsync()
+    {
+        var result = await RunConsoleAsync(Timeouts.Status, "status", "--json");
+        Assert.True(result.ExitCode == 0, "status failed: " + result);
+        return ClusterStatus.Parse(result.Stdout);
+    }
+
+    /// <summary>Polls status until <paramref name="assertion"/> holds; returns the status that satisfied it.</summary>
+    public Task<ClusterStatus> AwaitStatusAsync(Action<ClusterStatus> assertion, TimeSpan timeout) =>
+        Eventually.AwaitAssertAsync(async () =>
+        {
+            var status = await StatusAsync();
+            assertion(status);
+            return status;
+        }, timeout);
+
+    public async ValueTask DisposeAsync()
+    {
+        List<ChildProcess> processes;
+        lock (_gate)
+        {
+            processes = [.. _processes];
+        }
+        await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
+        foreach (var process in processes.Where(p => !p.Name.StartsWith("status-", StringComparison.Ordinal)))
+        {
+            _output.WriteLine($"=== {process} ===\n{process.Output.Tail(60)}");
+        }
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A scratch directory left in /tmp is harmless.
+        }
+    }
+
+    private async Task<NodeProcess> StartNodeAsync(string name, string dll, string[] args, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = ChildProcess.Start(name, dll, args, environment, WorkDirectory);
+        Track(process);
+        return await NodeProcess.WhenListeningAsync(process, Timeouts.NodeStart);
+    }
+
+    private void Track(ChildProcess process)
+    {
+        lock (_gate)
+        {
+            _processes.Add(process);
+        }
+    }
+
+    private Dictionary<string, string> Environment(string? secret = null) => new(StringComparer.Ordinal)
+    {
+        ["ACTORMAP_SECRET"] = secret ?? Secret,
+        ["ACTORMAP_CLUSTER_NAME"] = ClusterName,
+        ["ACTORMAP_CACHE_DIR"] = CacheDirectory,
+        [JobGate.FileVariable] = GateFile,
+    };
+
+    private static string CreateSharedCache()
+    {
+        var directory = Directory.CreateTempSubdirectory("actormap-multinode-cache-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in /tmp: harmless.
+            }
+        };
+        return directory;
+    }
+}
