@@ -1,0 +1,42 @@
+# ActorMap nodes and console in one image; docker-compose.yml runs it as a seed and workers.
+#   docker build -t actormap .
+# Build stage: restore first from the project files alone, so a source change reuses the
+# restored packages layer; then publish the three programs.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Hocon/Hocon.csproj src/Hocon/
+COPY src/Runtime/Runtime.csproj src/Runtime/
+COPY src/Messages/Messages.csproj src/Messages/
+COPY src/Remote/Remote.csproj src/Remote/
+COPY src/Cluster/Cluster.csproj src/Cluster/
+COPY src/Compute/Compute.csproj src/Compute/
+COPY src/Functions/Functions.csproj src/Functions/
+COPY src/Hosting/Hosting.csproj src/Hosting/
+COPY src/Seed/Seed.csproj src/Seed/
+COPY src/WorkerNode/WorkerNode.csproj src/WorkerNode/
+COPY src/Client/Client.csproj src/Client/
+# -a: the image's own architecture (amd64 or arm64), which ReadyToRun compiles for.
+RUN dotnet restore src/Seed/Seed.csproj -a $TARGETARCH \
+ && dotnet restore src/WorkerNode/WorkerNode.csproj -a $TARGETARCH \
+ && dotnet restore src/Client/Client.csproj -a $TARGETARCH
+COPY src/ src/
+RUN dotnet publish src/Seed/Seed.csproj -c Release -a $TARGETARCH --no-restore --self-contained false -o /app/seed \
+ && dotnet publish src/WorkerNode/WorkerNode.csproj -c Release -a $TARGETARCH --no-restore --self-contained false -o /app/worker \
+ && dotnet publish src/Client/Client.csproj -c Release -a $TARGETARCH --no-restore --self-contained false -o /app/client
+
+# Runtime stage: ASP.NET Core runtime (the hosts use Kestrel's transport), no SDK.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+# Nodes read ./cluster.hocon, whose ${?ACTORMAP_...} lines take docker-compose's environment.
+COPY cluster.hocon ./
+ENV ACTORMAP_HOSTNAME=0.0.0.0 \
+    ACTORMAP_CACHE_DIR=/tmp/actormap-cache
+EXPOSE 4053
+# The image runs as the unprivileged user the .NET images provide.
+USER $APP_UID
+# A seed unless told otherwise; docker-compose.yml gives each service its command.
+ENTRYPOINT ["dotnet"]
+CMD ["seed/actormap-seed.dll", "--port", "4053"]
