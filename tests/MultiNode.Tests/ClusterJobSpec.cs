@@ -82,6 +82,29 @@ public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
         JobGate.AssertComplete(result);
     }
 
+    [Fact]
+    public async Task Cluster_must_print_a_reduced_value_as_the_last_line()
+    {
+        await _cluster.StartClusterAsync(workers: 2);
+
+        var result = await _cluster.RunConsoleAsync("map", "x => x * x", "--range", "0..1000000", "--reduce", "sum", "--chunk-size", "10000");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("333332833333500000", result.LastLine);
+    }
+
+    [Fact]
+    public async Task Cluster_must_fail_a_job_with_exit_1_naming_the_element_and_the_exception()
+    {
+        await _cluster.StartClusterAsync(workers: 2);
+
+        var result = await _cluster.RunConsoleAsync("map", "x => 100 / (x - 500)", "--range", "0..1000", "--chunk-size", "100");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("element 500", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("DivideByZeroException", result.Stderr, StringComparison.Ordinal);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
