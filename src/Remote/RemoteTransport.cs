@@ -178,7 +178,12 @@ internal sealed class RemoteTransport : IRemoteProvider
             {
                 return;
             }
-            if (!IsShuttingDown)
+            if (e is HandshakeException { PeerClosed: true })
+            {
+                // A client that exits right after its job, say: not an attack, not a fault.
+                Log.Info($"A connection from {remote} closed during the handshake");
+            }
+            else if (!IsShuttingDown)
             {
                 var reason = e is OperationCanceledException ? $"no answer within {Settings.HandshakeTimeout}" : e.Message;
                 Log.Error($"Refused a connection from {remote}: {reason}");

@@ -178,7 +178,7 @@ internal static class Handshake
             input.AdvanceTo(buffer.Start, buffer.End);
             if (result.IsCompleted)
             {
-                throw new HandshakeException("the peer closed the connection during the handshake", refusedByPeer: false);
+                throw new HandshakeException("the peer closed the connection during the handshake", refusedByPeer: false, peerClosed: true);
             }
         }
     }
@@ -188,8 +188,11 @@ internal static class Handshake
 /// A failed handshake; <see cref="RefusedByPeer"/> tells whose verdict it was, and
 /// <see cref="IsDuplicate"/> that it only lost a simultaneous dial and may be retried.
 /// </summary>
-internal sealed class HandshakeException(string reason, bool refusedByPeer, bool isDuplicate = false) : Exception(reason)
+internal sealed class HandshakeException(string reason, bool refusedByPeer, bool isDuplicate = false, bool peerClosed = false) : Exception(reason)
 {
+    /// <summary>The peer went away mid-handshake (a process exiting): nothing was refused.</summary>
+    public bool PeerClosed { get; } = peerClosed;
+
     public bool RefusedByPeer { get; } = refusedByPeer;
 
     public bool IsDuplicate { get; } = isDuplicate;
