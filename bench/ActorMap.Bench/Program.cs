@@ -16,6 +16,7 @@ internal static class Program
           hocon     HOCON parse time for a typical config and a generated 1 MB config
           console   the actormap console's whole-process time for a small job, cold and warm lambda cache
           remote    remote ping-pong (N = 1, 10, 30) and payload MB/s between two systems over loopback
+          cluster   a Seed and two WorkerNodes as processes: payload MB/s, tiny chunks/s, cluster vs embedded
         """;
 
     private static int Main(string[] args)
@@ -50,6 +51,9 @@ internal static class Program
                 return 0;
             case "remote":
                 Remote.RemotePingPongBenchmark.Run(Console.Out, runs);
+                return 0;
+            case "cluster":
+                Cluster.ClusterReport.Run(Console.Out, runs);
                 return 0;
             case "hocon":
                 Hocon.HoconParseBenchmark.Run(Console.Out);

@@ -40,7 +40,13 @@ internal static class ClusterMapRunner
         {
             try
             {
-                json = await client.RunAsync(submit, progress: null, a => accepted = a, cancellationToken);
+                var progress = new Output.JobProgress();
+                Task<byte[]> Job() => client.RunAsync(submit,
+                    p => progress.Report(new Compute.MapProgress(p.ElementsDone, p.TotalElements, p.ChunksDone, p.TotalChunks)),
+                    a => accepted = a, cancellationToken);
+                json = environment.StderrIsTerminal
+                    ? await ShowProgressAsync(environment.Stderr, input.Length, progress, Job)
+                    : await Job();
             }
             catch (ClusterJobException e) when (e.Failure.UsageError)
             {
@@ -71,6 +77,11 @@ internal static class ClusterMapRunner
             $"actormap: {input.Length} elements, {accepted?.Chunks ?? 0} chunks, {accepted?.Workers ?? 0} workers on the cluster at {request.Seed}, {elapsed.TotalSeconds:0.000} s, {input.Length / seconds:0} elements/s"));
         return ExitCodes.Success;
     }
+
+    // Not inlined, so Spectre.Console is loaded only when a progress bar is really drawn.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Task<byte[]> ShowProgressAsync(TextWriter stderr, long total, Output.JobProgress progress, Func<Task<byte[]>> job) =>
+        Output.ProgressBar.ShowAsync(stderr, total, progress, job);
 
     internal static async Task<ClusterClient> Connect(Hocon.HoconConfig config, string seed, CancellationToken cancellationToken)
     {

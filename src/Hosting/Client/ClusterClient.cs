@@ -16,8 +16,11 @@ internal sealed class ClusterClient : IAsyncDisposable
     private readonly ActorSystem _system;
     private readonly Remoting _remoting;
 
-    private ClusterClient(ActorSystem system, Remoting remoting, IActorRef jobs, string seed)
+    private readonly int _maximumFrameSize;
+
+    private ClusterClient(ActorSystem system, Remoting remoting, IActorRef jobs, string seed, int maximumFrameSize)
     {
+        _maximumFrameSize = maximumFrameSize;
         _system = system;
         _remoting = remoting;
         Jobs = jobs;
@@ -40,7 +43,7 @@ internal sealed class ClusterClient : IAsyncDisposable
             var remoting = await Remoting.StartAsync(system, remote, cancellationToken).ConfigureAwait(false);
             ComputeWire.Register(remoting.Serialization);
             var jobs = system.ResolveActorRef(ActorPath.RootOf(seedAddress) / "user" / "jobs");
-            return new ClusterClient(system, remoting, jobs, seed);
+            return new ClusterClient(system, remoting, jobs, seed, remote.MaximumFrameSize);
         }
         catch
         {
@@ -55,6 +58,17 @@ internal sealed class ClusterClient : IAsyncDisposable
     /// <summary>Runs a job on the cluster; completes with the result's JSON, or throws <see cref="ClusterJobException"/>.</summary>
     public async Task<byte[]> RunAsync(SubmitJob submit, Action<JobProgress>? progress, Action<JobAccepted>? accepted, CancellationToken cancellationToken)
     {
+        // A message larger than a frame would be dropped by remoting and the job would never start.
+        var size = submit.CalculateSize();
+        if (size > _maximumFrameSize - (64 * 1024))
+        {
+            throw new ClusterJobException(new JobFailure
+            {
+                UsageError = true, ElementIndex = -1,
+                Message = $"the input is {size / (1024.0 * 1024.0):0.0} MiB, more than one message to the seed may carry " +
+                          $"(actormap.remote.maximum-frame-size = {_maximumFrameSize / (1024.0 * 1024.0):0.0} MiB): raise it on every node and here, or split the input",
+            });
+        }
         var done = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var watcher = _system.ActorOf(Props.Create(() => new ClientJobActor(Jobs, done, progress, accepted, Seed)));
         Jobs.Tell(submit, watcher);

@@ -18,6 +18,9 @@ namespace ActorMap.Hosting.Jobs;
 /// </summary>
 internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions defaults, LambdaCache cache)
 {
+    /// <summary>256 Ki elements: 2 MiB of longs each way, far below a frame, and still coarse enough to cost nothing.</summary>
+    private const int MaxDefaultChunk = 256 * 1024;
+
     public async Task RunAsync(ClusterJob job, SubmitJob submit)
     {
         try
@@ -72,7 +75,9 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
         return (defaults with
         {
             Workers = workers,
-            ChunkSize = submit.ChunkSize > 0 ? submit.ChunkSize : defaults.ChunkSize,
+            // Chunks cross the network: keep each well inside a frame unless the user chose a size.
+            ChunkSize = submit.ChunkSize > 0 ? submit.ChunkSize
+                : defaults.ChunkSize ?? Math.Min(ChunkPlan.DefaultChunkSize(input.Length, workers), MaxDefaultChunk),
             Balancing = string.IsNullOrEmpty(submit.Balancing) ? defaults.Balancing : MapOptions.ParseBalancing(submit.Balancing, "balancing"),
             RetriesPerChunk = submit.RetriesPerChunk >= 0 ? submit.RetriesPerChunk : defaults.RetriesPerChunk,
             Source = new FunctionSource(submit.FunctionSource, input.Kind.CSharpName()),

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using ActorMap.Compute;
+using ActorMap.Hosting.Client;
+using ActorMap.Hosting.Nodes;
+
+namespace ActorMap.Bench.Cluster;
+
+/// <summary>
+/// A Seed and two WorkerNodes as separate processes on loopback, the Seed running no workers of
+/// its own, so every chunk crosses the network; measured from this process as a client.
+/// </summary>
+internal static class ClusterReport
+{
+    public static void Run(TextWriter output, int runs)
+    {
+        var root = FindRoot();
+        using var nodes = new NodeProcesses(root, "Release");
+        var config = Path.Combine(Path.GetTempPath(), $"actormap-bench-{Environment.ProcessId}.hocon");
+        // 10M longs as an array is an 80 MB message: allow frames that large for this run.
+        File.WriteAllText(config, "actormap.cluster.allow-local-routees = off\nactormap.cluster.name = bench\nactormap.remote.maximum-frame-size = 256MiB\n");
+        var seedPort = nodes.Start("Seed", "actormap-seed", $"--config {config} --hostname 127.0.0.1 --port 0");
+        var seed = $"127.0.0.1:{seedPort}";
+        for (var i = 0; i < 2; i++)
+        {
+            nodes.Start("WorkerNode", "actormap-worker", $"--config {config} --hostname 127.0.0.1 --port 0 --seed {seed} --workers 2");
+        }
+        Environment.SetEnvironmentVariable("ACTORMAP_SECRET", nodes.Secret);
+        var clientConfig = NodeConfig.Load(config, new Dictionary<string, string> { ["actormap.remote.hostname"] = "\"127.0.0.1\"" });
+        var pool = ClusterMapPool.ConnectAsync(seed, clientConfig).GetAwaiter().GetResult();
+        WaitForWorkers(pool);
+        output.WriteLine($"Seed + 2 WorkerNodes (2 workers each) as processes on loopback; {runs} runs; min/median/max");
+
+        const int doubles = 8_000_000;
+        var payload = Enumerable.Range(0, doubles).Select(i => i * 0.5).ToArray();
+        var mb = doubles * 8.0 * 2 / (1024 * 1024);
+        Report(output, "payload, 64 MB of doubles to workers and back (MB/s)", runs,
+            () => pool.MapReduceAsync<double, double>("x => x", payload, "sum", new MapOptions { ChunkSize = 65_536 }).Result, mb);
+
+        const int tiny = 20_000;
+        Report(output, "tiny chunks, one element each (chunks/s)", runs,
+            () => pool.MapReduceAsync<long>("x => x", new LongRange(0, tiny), "sum", new MapOptions { ChunkSize = 1 }).Result, tiny);
+
+        var longs = Enumerable.Range(0, 10_000_000).Select(i => (long)i).ToArray();
+        // Folded with xor, which cannot overflow (the sum of these squares does), in both modes.
+        var cluster = Times(runs, () => pool.MapReduceAsync<long, long>("x => x * x", longs, "(a, b) => a ^ b").Result);
+        using var embedded = MapPool.Create(new MapOptions { Workers = Environment.ProcessorCount });
+        var local = Times(runs, () => embedded.MapReduceAsync(longs, x => x * x, (a, b) => a ^ b).Result);
+        output.WriteLine($"x * x over 10,000,000 longs given as an array, xor-reduced: cluster {Median(cluster):F0} ms, embedded {Median(local):F0} ms, cluster / embedded = {Median(cluster) / Median(local):F2}");
+        pool.DisposeAsync().AsTask().Wait();
+        File.Delete(config);
+    }
+
+    private static void WaitForWorkers(ClusterMapPool pool)
+    {
+        // The first job's compile also warms every node's lambda cache.
+        pool.MapReduceAsync<long>("x => x", new LongRange(0, 1000), "sum", new MapOptions { ChunkSize = 10 }).Wait();
+    }
+
+    private static void Report(TextWriter output, string name, int runs, Func<object> job, double units)
+    {
+        var times = Times(runs, job);
+        var rates = times.Select(ms => units / (ms / 1000)).Order().ToArray();
+        output.WriteLine($"  {name,-58} min {rates[0],10:F0}  median {rates[rates.Length / 2],10:F0}  max {rates[^1],10:F0}");
+    }
+
+    private static double[] Times(int runs, Func<object> job)
+    {
+        GC.KeepAlive(job());
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            GC.KeepAlive(job());
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times;
+    }
+
+    private static double Median(double[] sorted) => sorted[sorted.Length / 2];
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ActorMap.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("run the bench from inside the repository");
+    }
+}
