@@ -33,4 +33,12 @@ public abstract class TypedFunction
 
     /// <summary>Runs the job on the pool: the whole result array, or the reduced value.</summary>
     internal abstract Task<JobOutcome> RunAsync(MapPool pool, MapInput input, ReduceChoice reduce, MapOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a map job and writes its results as one JSON array, handed over in parts of about
+    /// <paramref name="partSize"/> bytes as soon as each prefix of the input is done (imap).
+    /// A part always ends between two elements, never inside one.
+    /// </summary>
+    internal abstract Task StreamJsonAsync(MapPool pool, MapInput input, MapOptions options, System.Text.Json.JsonSerializerOptions json,
+        int partSize, Action<byte[]> onPart, CancellationToken cancellationToken);
 }

@@ -51,6 +51,34 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
         }
     }
 
+    internal override async Task StreamJsonAsync(MapPool pool, MapInput input, MapOptions options, System.Text.Json.JsonSerializerOptions json,
+        int partSize, Action<byte[]> onPart, CancellationToken cancellationToken)
+    {
+        var results = input switch
+        {
+            RangeMapInput range => pool.MapOrderedAsync(range.Range, (Func<long, TOut>)(object)_function, options, cancellationToken),
+            ListMapInput list => pool.MapOrderedAsync((TIn[])list.Items, _function, options, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
+        };
+        using var buffer = new MemoryStream();
+        await using var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = json.Encoder });
+        writer.WriteStartArray();
+        await foreach (var item in results.ConfigureAwait(false))
+        {
+            System.Text.Json.JsonSerializer.Serialize(writer, item, json);
+            // Serialize flushes the writer into the buffer after each element.
+            if (buffer.Length + writer.BytesPending >= partSize)
+            {
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                onPart(buffer.ToArray());
+                buffer.SetLength(0);
+            }
+        }
+        writer.WriteEndArray();
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        onPart(buffer.ToArray());
+    }
+
     private static JobOutcome Reduced(TOut value) => new(value, typeof(TOut));
 
     // count is how many results there are or, for a bool function, how many are true

@@ -83,6 +83,27 @@ public sealed class ClusterJobSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_large_result_must_stream_back_in_ordered_parts()
+    {
+        var seed = _nodes[0].Remoting.LocalAddress;
+        await using var client = await ClusterClient.ConnectAsync(NodeConfig.Load(null, Overrides(1)), $"{seed.Host}:{seed.Port}", CancellationToken.None);
+        var parts = new List<byte[]>();
+        var submit = new Messages.Compute.SubmitJob
+        {
+            FunctionSource = "x => x * 3",
+            Input = Wire.ElementsCodec.FromInput(new Functions.Input.RangeMapInput(new LongRange(0, 400_000))),
+            ChunkSize = 10_000,
+            RetriesPerChunk = -1,
+        };
+
+        await client.RunAsync(submit, null, null, CancellationToken.None, part => parts.Add(part.ToArray()));
+
+        Assert.True(parts.Count > 1, $"expected several parts, got {parts.Count}");
+        var all = System.Text.Json.JsonSerializer.Deserialize<long[]>(parts.SelectMany(p => p).ToArray())!;
+        Assert.Equal(Enumerable.Range(0, 400_000).Select(i => i * 3L), all);
+    }
+
+    [Fact]
     public async Task A_lambda_that_does_not_compile_must_be_refused_as_bad_input() =>
         await Assert.ThrowsAsync<ArgumentException>(() => _pool.MapAsync<long>("x => x +", new LongRange(0, 10)));
 

@@ -36,6 +36,14 @@ internal static class ClusterMapRunner
         var started = Stopwatch.GetTimestamp();
         JobAccepted? accepted = null;
         byte[] json;
+        // Without --reduce the results stream out in order as the Seed sends them: to stdout, or
+        // to a temporary file that becomes --output only once the job has succeeded.
+        var streaming = request.Reduce.Kind == ReduceKind.None;
+        var temporary = outputPath is null ? null : $"{outputPath}.{Environment.ProcessId}.tmp";
+        await using var sink = streaming && temporary is not null ? File.Create(temporary) : null;
+        Action<ReadOnlyMemory<byte>>? onPart = !streaming ? null
+            : sink is not null ? part => sink.Write(part.Span)
+            : part => environment.Stdout.Write(System.Text.Encoding.UTF8.GetString(part.Span));
         await using (var client = await Connect(config, request.Seed!, cancellationToken))
         {
             try
@@ -43,10 +51,14 @@ internal static class ClusterMapRunner
                 var progress = new Output.JobProgress();
                 Task<byte[]> Job() => client.RunAsync(submit,
                     p => progress.Report(new Compute.MapProgress(p.ElementsDone, p.TotalElements, p.ChunksDone, p.TotalChunks)),
-                    a => accepted = a, cancellationToken);
+                    a => accepted = a, cancellationToken, onPart);
                 json = environment.StderrIsTerminal
                     ? await ShowProgressAsync(environment.Stderr, input.Length, progress, Job)
                     : await Job();
+            }
+            catch (Exception) when (temporary is not null && Discard(sink!, temporary))
+            {
+                throw;
             }
             catch (ClusterJobException e) when (e.Failure.UsageError)
             {
@@ -62,11 +74,20 @@ internal static class ClusterMapRunner
             }
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
-        if (outputPath is not null)
+        if (sink is not null)
         {
-            var temporary = $"{outputPath}.{Environment.ProcessId}.tmp";
-            await File.WriteAllBytesAsync(temporary, [.. json, (byte)'\n'], CancellationToken.None);
-            File.Move(temporary, outputPath, overwrite: true);
+            sink.WriteByte((byte)'\n');
+            await sink.DisposeAsync();
+            File.Move(temporary!, outputPath!, overwrite: true);
+        }
+        else if (outputPath is not null)
+        {
+            await File.WriteAllBytesAsync(temporary!, [.. json, (byte)'\n'], CancellationToken.None);
+            File.Move(temporary!, outputPath, overwrite: true);
+        }
+        else if (streaming)
+        {
+            environment.Stdout.WriteLine();
         }
         else
         {
@@ -76,6 +97,14 @@ internal static class ClusterMapRunner
         environment.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"actormap: {input.Length} elements, {accepted?.Chunks ?? 0} chunks, {accepted?.Workers ?? 0} workers on the cluster at {request.Seed}, {elapsed.TotalSeconds:0.000} s, {input.Length / seconds:0} elements/s"));
         return ExitCodes.Success;
+    }
+
+    // A failed job leaves no partial --output: the exception filter runs before the stack unwinds.
+    private static bool Discard(FileStream sink, string temporary)
+    {
+        sink.Dispose();
+        File.Delete(temporary);
+        return false;
     }
 
     // Not inlined, so Spectre.Console is loaded only when a progress bar is really drawn.

@@ -12,7 +12,8 @@ internal sealed class ClientJobActor : ReceiveActor
     private readonly MemoryStream _result = new();
     private long _jobId = -1;
 
-    public ClientJobActor(IActorRef jobs, TaskCompletionSource<byte[]> done, Action<JobProgress>? progress, Action<JobAccepted>? accepted, string seed)
+    public ClientJobActor(IActorRef jobs, TaskCompletionSource<byte[]> done, Action<JobProgress>? progress, Action<JobAccepted>? accepted, string seed,
+        Action<ReadOnlyMemory<byte>>? onPart = null)
     {
         Context.Watch(jobs);
         Receive<JobAccepted>(a =>
@@ -23,7 +24,15 @@ internal sealed class ClientJobActor : ReceiveActor
         Receive<JobProgress>(p => progress?.Invoke(p));
         Receive<JobResultPart>(part =>
         {
-            part.Json.WriteTo(_result);
+            if (onPart is null)
+            {
+                part.Json.WriteTo(_result);
+            }
+            else
+            {
+                // Streamed: the caller writes each part out as it arrives, in order.
+                onPart(part.Json.Memory);
+            }
             if (part.Last)
             {
                 done.TrySetResult(_result.ToArray());

@@ -56,7 +56,9 @@ internal sealed class ClusterClient : IAsyncDisposable
         Jobs.Ask<StatusReply>(new StatusRequest(), timeout, cancellationToken);
 
     /// <summary>Runs a job on the cluster; completes with the result's JSON, or throws <see cref="ClusterJobException"/>.</summary>
-    public async Task<byte[]> RunAsync(SubmitJob submit, Action<JobProgress>? progress, Action<JobAccepted>? accepted, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="onPart"/>, the result's JSON is handed over part by part as it arrives, and the returned array is empty.</remarks>
+    public async Task<byte[]> RunAsync(SubmitJob submit, Action<JobProgress>? progress, Action<JobAccepted>? accepted, CancellationToken cancellationToken,
+        Action<ReadOnlyMemory<byte>>? onPart = null)
     {
         // A message larger than a frame would be dropped by remoting and the job would never start.
         var size = submit.CalculateSize();
@@ -70,7 +72,7 @@ internal sealed class ClusterClient : IAsyncDisposable
             });
         }
         var done = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var watcher = _system.ActorOf(Props.Create(() => new ClientJobActor(Jobs, done, progress, accepted, Seed)));
+        var watcher = _system.ActorOf(Props.Create(() => new ClientJobActor(Jobs, done, progress, accepted, Seed, onPart)));
         Jobs.Tell(submit, watcher);
         await using (cancellationToken.Register(() => watcher.Tell(ClientJobActor.Cancel.Instance, ActorRefs.NoSender)))
         {

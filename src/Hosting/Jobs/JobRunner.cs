@@ -21,13 +21,19 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
     /// <summary>256 Ki elements: 2 MiB of longs each way, far below a frame, and still coarse enough to cost nothing.</summary>
     private const int MaxDefaultChunk = 256 * 1024;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<LambdaSource, LoadedFunction> _loaded = new();
+
     public async Task RunAsync(ClusterJob job, SubmitJob submit)
     {
         try
         {
             var input = ElementsCodec.ToInput(submit.Input);
             var reduce = ReduceChoice.Parse(string.IsNullOrEmpty(submit.Reduce) ? null : submit.Reduce);
-            var loaded = await Task.Run(() => FunctionLoader.Load(new LambdaSource(submit.FunctionSource, input.Kind, reduce.LambdaSource), cache)).ConfigureAwait(false);
+            var source = new LambdaSource(submit.FunctionSource, input.Kind, reduce.LambdaSource);
+            // Repeated jobs reuse the loaded function: no disk read, no assembly load per job.
+            var loaded = _loaded.TryGetValue(source, out var known)
+                ? known
+                : _loaded.GetOrAdd(source, await Task.Run(() => FunctionLoader.Load(source, cache)).ConfigureAwait(false));
             var workers = Math.Max(1, await directory.Ask<int>(GetWorkerCount.Instance, TimeSpan.FromSeconds(10)).ConfigureAwait(false));
             var options = Options(submit, input, workers, job);
             var chunkSize = options.ChunkSize ?? ChunkPlan.DefaultChunkSize(input.Length, workers);
@@ -38,6 +44,21 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
             }, ActorRefs.NoSender);
             // count maps to a different function (1 per result), which other nodes cannot compile from
             // the source they get: map there, count here.
+            if (reduce.Kind == ReduceKind.None)
+            {
+                // Results go back in input order while the job runs: each part as soon as its prefix is done.
+                byte[]? pending = null;
+                await loaded.Function.StreamJsonAsync(pool, input, options, ResultJson.Options, ResultJson.PartSize, part =>
+                {
+                    if (pending is not null)
+                    {
+                        job.Client.Tell(new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending), Last = false }, ActorRefs.NoSender);
+                    }
+                    pending = part;
+                }, job.Token).ConfigureAwait(false);
+                job.Client.Tell(new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending ?? []), Last = true }, ActorRefs.NoSender);
+                return;
+            }
             var counting = reduce.Kind == ReduceKind.Count;
             var outcome = await loaded.Function.RunAsync(pool, input, counting ? ReduceChoice.None : reduce, options, job.Token).ConfigureAwait(false);
             if (counting)
