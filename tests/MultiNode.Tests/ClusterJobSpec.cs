@@ -105,6 +105,21 @@ public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("DivideByZeroException", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Stopping_the_console_mid_job_must_cancel_the_job_on_the_cluster()
+    {
+        await _cluster.StartClusterAsync(workers: 2);
+        var console = _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
+        await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
+
+        // The gate stays shut: the job can only end by being cancelled.
+        await console.TerminateAsync();
+        var exit = await console.WaitForExitAsync(Timeouts.Job);
+
+        Assert.NotEqual(0, exit);
+        await _cluster.AwaitStatusAsync(status => Assert.Empty(status.Jobs), Timeouts.Job);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
