@@ -1,7 +1,6 @@
 using ActorMap.Functions;
-using ActorMap.Compute;
 using ActorMap.Hocon;
-using ActorMap.Runtime.Actor;
+using ActorMap.Hosting.Nodes;
 
 namespace ActorMap.Client.Configuration;
 
@@ -14,25 +13,9 @@ internal static class ConfigLoader
 {
     public const string DefaultFile = "cluster.hocon";
 
-    // The libraries whose reference.conf the console ships with; a new library adds itself here.
-    private static readonly System.Reflection.Assembly[] s_libraries =
-    [
-        typeof(ActorSystemSettings).Assembly,
-        typeof(MapPool).Assembly,
-        typeof(Remote.RemoteSettings).Assembly,
-        typeof(Cluster.ClusterSettings).Assembly,
-    ];
-
-    public static HoconConfig Effective(CliEnvironment environment, string? file)
-    {
-        var options = OptionsFor(environment);
-        var layered = References(options);
-        if (FindFile(environment, file) is { } path)
-        {
-            layered = HoconConfig.LoadUnresolved(path, options).WithFallback(layered);
-        }
-        return layered.Resolve(options);
-    }
+    /// <remarks>The layering is the nodes' own (<see cref="NodeConfig"/>), so the console and the nodes read settings alike.</remarks>
+    public static HoconConfig Effective(CliEnvironment environment, string? file) =>
+        NodeConfig.Load(FindFile(environment, file), new Dictionary<string, string>(), environment.GetVariable, lookForDefaultFile: false);
 
     /// <summary>The file alone, resolved (includes, substitutions, environment), with no defaults under it.</summary>
     public static HoconConfig Raw(CliEnvironment environment, string? file)
@@ -55,23 +38,4 @@ internal static class ConfigLoader
     }
 
     private static HoconOptions OptionsFor(CliEnvironment environment) => new() { EnvironmentVariables = environment.GetVariable };
-
-    private static HoconConfig References(HoconOptions options)
-    {
-        var merged = HoconConfig.Empty;
-        foreach (var library in s_libraries)
-        {
-            foreach (var name in library.GetManifestResourceNames())
-            {
-                if (!name.EndsWith(".reference.conf", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                using var stream = library.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                merged = merged.WithFallback(HoconConfig.ParseUnresolved(reader.ReadToEnd(), options));
-            }
-        }
-        return merged;
-    }
 }

@@ -26,11 +26,12 @@ public static class NodeConfig
 
     /// <exception cref="HoconException">The file or an override is malformed (file:line:column in the message).</exception>
     /// <exception cref="FileNotFoundException">An explicitly named file does not exist.</exception>
-    public static HoconConfig Load(string? file, IReadOnlyDictionary<string, string> overrides, Func<string, string?>? environment = null)
+    public static HoconConfig Load(string? file, IReadOnlyDictionary<string, string> overrides, Func<string, string?>? environment = null,
+        bool lookForDefaultFile = true)
     {
         var options = new HoconOptions { EnvironmentVariables = environment ?? Environment.GetEnvironmentVariable };
         var layered = References(options);
-        var path = file ?? (File.Exists(DefaultFile) ? DefaultFile : null);
+        var path = file ?? (lookForDefaultFile && File.Exists(DefaultFile) ? DefaultFile : null);
         if (file is not null && !File.Exists(file))
         {
             throw new FileNotFoundException($"configuration file '{file}' does not exist", file);
