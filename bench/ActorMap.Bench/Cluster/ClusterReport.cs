@@ -34,7 +34,7 @@ internal static class ClusterReport
         var payload = Enumerable.Range(0, doubles).Select(i => i * 0.5).ToArray();
         var mb = doubles * 8.0 * 2 / (1024 * 1024);
         Report(output, "payload, 64 MB of doubles to workers and back (MB/s)", runs,
-            () => pool.MapReduceAsync<double, double>("x => x", payload, "sum", new MapOptions { ChunkSize = 65_536 }).Result, mb);
+            () => pool.MapReduceAsync<double, double>("x => x", payload, "sum", new MapOptions { ChunkSize = 262_144 }).Result, mb);
 
         const int tiny = 20_000;
         Report(output, "tiny chunks, one element each (chunks/s)", runs,
