@@ -22,7 +22,11 @@ internal static class ComputeWire
             bytes => FromWire(Proto.ChunkResult.Parser.ParseFrom(bytes)));
         serialization.Register<ChunkCompleted>("actormap.compute.ChunkCompleted",
             done => new Proto.ChunkCompleted { JobId = done.JobId, ChunkIndex = done.ChunkIndex }.ToByteString(),
-            bytes => Proto.ChunkCompleted.Parser.ParseFrom(bytes) is var w ? new ChunkCompleted(w.JobId, w.ChunkIndex) : null!);
+            bytes =>
+            {
+                var w = Proto.ChunkCompleted.Parser.ParseFrom(bytes);
+                return new ChunkCompleted(w.JobId, w.ChunkIndex);
+            });
         serialization.Register<ChunkFailed>("actormap.compute.ChunkFailed",
             failed => new Proto.ChunkFailed
             {
