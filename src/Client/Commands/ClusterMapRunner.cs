@@ -49,9 +49,7 @@ internal static class ClusterMapRunner
             try
             {
                 var progress = new Output.JobProgress();
-                Task<byte[]> Job() => client.RunAsync(submit,
-                    p => progress.Report(new Compute.MapProgress(p.ElementsDone, p.TotalElements, p.ChunksDone, p.TotalChunks)),
-                    a => accepted = a, cancellationToken, onPart);
+                Task<byte[]> Job() => client.RunAsync(submit, progress, a => accepted = a, cancellationToken, onPart);
                 json = environment.StderrIsTerminal
                     ? await ShowProgressAsync(environment.Stderr, input.Length, progress, Job)
                     : await Job();
@@ -67,10 +65,7 @@ internal static class ClusterMapRunner
             catch (ClusterJobException e)
             {
                 // Reported exactly as a local job's failure: element, type, message, node, trace.
-                var f = e.Failure;
-                throw f.ElementIndex >= 0
-                    ? new Compute.MapJobException(f.ElementIndex, f.ErrorType, f.ErrorMessage, f.StackTrace, f.Worker, f.Attempts)
-                    : new Compute.MapJobException(f.Message);
+                throw e.ToMapJobException();
             }
         }
         var elapsed = Stopwatch.GetElapsedTime(started);

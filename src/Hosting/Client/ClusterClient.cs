@@ -57,7 +57,7 @@ internal sealed class ClusterClient : IAsyncDisposable
 
     /// <summary>Runs a job on the cluster; completes with the result's JSON, or throws <see cref="ClusterJobException"/>.</summary>
     /// <remarks>With <paramref name="onPart"/>, the result's JSON is handed over part by part as it arrives, and the returned array is empty.</remarks>
-    public async Task<byte[]> RunAsync(SubmitJob submit, Action<JobProgress>? progress, Action<JobAccepted>? accepted, CancellationToken cancellationToken,
+    public async Task<byte[]> RunAsync(SubmitJob submit, IProgress<Compute.MapProgress>? progress, Action<JobAccepted>? accepted, CancellationToken cancellationToken,
         Action<ReadOnlyMemory<byte>>? onPart = null)
     {
         // A message larger than a frame would be dropped by remoting and the job would never start.
@@ -72,7 +72,9 @@ internal sealed class ClusterClient : IAsyncDisposable
             });
         }
         var done = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var watcher = _system.ActorOf(Props.Create(() => new ClientJobActor(Jobs, done, progress, accepted, Seed, onPart)));
+        var watcher = _system.ActorOf(Props.Create(() => new ClientJobActor(Jobs, done,
+            progress is null ? null : p => progress.Report(new Compute.MapProgress(p.ElementsDone, p.TotalElements, p.ChunksDone, p.TotalChunks)),
+            accepted, Seed, onPart)));
         Jobs.Tell(submit, watcher);
         await using (cancellationToken.Register(() => watcher.Tell(ClientJobActor.Cancel.Instance, ActorRefs.NoSender)))
         {
@@ -98,4 +100,10 @@ internal sealed class ClusterClient : IAsyncDisposable
 internal sealed class ClusterJobException(JobFailure failure) : Exception(failure.Message)
 {
     public JobFailure Failure { get; } = failure;
+
+    /// <summary>The failure as a local job reports it: the element, its exception and the node, when one is to blame.</summary>
+    public Compute.MapJobException ToMapJobException() =>
+        Failure.ElementIndex >= 0
+            ? new Compute.MapJobException(Failure.ElementIndex, Failure.ErrorType, Failure.ErrorMessage, Failure.StackTrace, Failure.Worker, Failure.Attempts)
+            : new Compute.MapJobException(Failure.Message);
 }

@@ -69,16 +69,11 @@ public sealed class ClusterMapPool : IAsyncDisposable
         byte[] json;
         try
         {
-            json = await _client.RunAsync(submit,
-                progress is null ? null : p => progress.Report(new MapProgress(p.ElementsDone, p.TotalElements, p.ChunksDone, p.TotalChunks)),
-                null, cancellationToken).ConfigureAwait(false);
+            json = await _client.RunAsync(submit, progress, null, cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterJobException e)
         {
-            var f = e.Failure;
-            throw f.UsageError ? new ArgumentException(f.Message)
-                : f.ElementIndex >= 0 ? new MapJobException(f.ElementIndex, f.ErrorType, f.ErrorMessage, f.StackTrace, f.Worker, f.Attempts)
-                : new MapJobException(f.Message);
+            throw e.Failure.UsageError ? new ArgumentException(e.Failure.Message) : e.ToMapJobException();
         }
         return JsonSerializer.Deserialize<T>(json, ResultJson.Options)!;
     }
@@ -86,17 +81,12 @@ public sealed class ClusterMapPool : IAsyncDisposable
     private static ListMapInput ListOf<TIn>(IReadOnlyList<TIn> input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var kind = typeof(TIn) switch
+        var kinds = Enum.GetValues<ElementKind>().Where(k => k.ClrType() == typeof(TIn)).ToArray();
+        if (kinds.Length == 0)
         {
-            var t when t == typeof(long) => ElementKind.Long,
-            var t when t == typeof(double) => ElementKind.Double,
-            var t when t == typeof(string) => ElementKind.String,
-            var t when t == typeof(long[]) => ElementKind.LongRow,
-            var t when t == typeof(double[]) => ElementKind.DoubleRow,
-            var t when t == typeof(string[]) => ElementKind.StringRow,
-            _ => throw new ArgumentException($"a cluster job takes long, double, string or rows of those, not {typeof(TIn).Name}", nameof(input)),
-        };
-        return new ListMapInput(kind, input as TIn[] ?? [.. input]);
+            throw new ArgumentException($"a cluster job takes long, double, string or rows of those, not {typeof(TIn).Name}", nameof(input));
+        }
+        return new ListMapInput(kinds[0], input as TIn[] ?? [.. input]);
     }
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();

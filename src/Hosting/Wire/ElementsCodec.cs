@@ -24,16 +24,7 @@ internal static class ElementsCodec
     public static ChunkInput ToChunk(Elements elements) => elements.ValuesCase switch
     {
         Elements.ValuesOneofCase.Range => new RangeChunk(elements.Range.First, checked((int)elements.Range.Count)),
-        _ => ToArray(elements) switch
-        {
-            long[] a => new ArrayChunk<long>(a),
-            double[] a => new ArrayChunk<double>(a),
-            string[] a => new ArrayChunk<string>(a),
-            long[][] a => new ArrayChunk<long[]>(a),
-            double[][] a => new ArrayChunk<double[]>(a),
-            string[][] a => new ArrayChunk<string[]>(a),
-            var other => throw new InvalidOperationException($"{other.GetType().Name} is not a chunk input"),
-        },
+        _ => ArrayChunkOf(ToArray(elements)),
     };
 
     public static Elements FromInput(MapInput input) => input switch

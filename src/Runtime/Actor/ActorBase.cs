@@ -26,6 +26,11 @@ public abstract class ActorBase
 
     internal void Bind(ActorCell cell) => _cell = cell;
 
+    /// <summary>Called once the constructor has returned.</summary>
+    internal virtual void Constructed()
+    {
+    }
+
     /// <summary>Handles a message; returns false when it was not handled.</summary>
     protected internal abstract bool Receive(object message);
 

@@ -16,6 +16,7 @@ internal sealed partial class ActorCell
         {
             var actor = Props.NewActor();
             actor.Bind(this);
+            actor.Constructed();
             return actor;
         }
         finally

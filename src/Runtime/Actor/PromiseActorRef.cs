@@ -9,6 +9,7 @@ internal sealed class PromiseActorRef : ActorRefBase
     private readonly TaskCompletionSource<object?> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
     private CancellationTokenRegistration _cancellation;
+    private string _timerMessage = "";
 
     public PromiseActorRef(ActorPath path) => Path = path;
 
@@ -33,8 +34,6 @@ internal sealed class PromiseActorRef : ActorRefBase
                 static state => ((PromiseActorRef)state!).Complete(p => p.TrySetCanceled()), this);
         }
     }
-
-    private string _timerMessage = "";
 
     private void TimedOut() => Complete(p => p.TrySetException(new AskTimeoutException(_timerMessage)));
 

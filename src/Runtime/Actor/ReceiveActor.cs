@@ -15,11 +15,10 @@ public abstract class ReceiveActor : ActorBase
         _building = _initial;
     }
 
-    protected internal sealed override bool Receive(object message)
-    {
-        _building = null;
-        return _initial.TryHandle(message);
-    }
+    protected internal sealed override bool Receive(object message) => _initial.TryHandle(message);
+
+    // Registration is open only while the constructor (or a Become block) runs.
+    internal sealed override void Constructed() => _building = null;
 
     protected void Receive<T>(Action<T> handler, Predicate<T>? shouldHandle = null) =>
         Register(new SyncReceiveHandler<T>(handler, shouldHandle));
