@@ -1,21 +1,12 @@
-using ActorMap.Bench.Runtime;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-
 namespace ActorMap.Bench;
 
 internal static class Program
 {
     private const string Usage = """
         usage: ActorMap.Bench <suite> [--runs N]
-          runtime   pipelined ping-pong and strict request-reply throughput, allocation cross-check
-          alloc     BenchmarkDotNet memory diagnoser on the Tell path
           compute   ActorMap embedded vs Parallel.ForEach vs a loop; round-robin vs pull on skewed work
           hocon     HOCON parse time for a typical config and a generated 1 MB config
           console   the actormap console's whole-process time for a small job, cold and warm lambda cache
-          remote    remote ping-pong (N = 1, 10, 30) and payload MB/s between two systems over loopback
           cluster   a Seed and two WorkerNodes as processes: payload MB/s, tiny chunks/s, cluster vs embedded
         """;
 
@@ -35,22 +26,11 @@ internal static class Program
         }
         switch (args[0])
         {
-            case "runtime":
-                RuntimeReport.Run(Console.Out, runs, 30_000_000);
-                return 0;
-            case "alloc":
-                // In-process: no generated project to build, so it runs from any directory.
-                BenchmarkRunner.Run<TellAllocationBenchmark>(
-                    DefaultConfig.Instance.AddJob(Job.MediumRun.WithToolchain(InProcessEmitToolchain.Instance)));
-                return 0;
             case "compute":
                 Compute.ComputeReport.Run(Console.Out, runs);
                 return 0;
             case "console":
                 Client.ConsoleStartupBenchmark.Run(Console.Out);
-                return 0;
-            case "remote":
-                Remote.RemotePingPongBenchmark.Run(Console.Out, runs);
                 return 0;
             case "cluster":
                 Cluster.ClusterReport.Run(Console.Out, runs);

@@ -1,6 +1,6 @@
 using ActorMap.Compute.Jobs;
 using ActorMap.Hocon;
-using ActorMap.Runtime.Supervision;
+using Akka.Actor;
 
 namespace ActorMap.Compute;
 

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using ActorMap.Compute.Actors;
 using ActorMap.Compute.Jobs;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
+using Akka.Configuration;
 
 namespace ActorMap.Compute;
 
@@ -12,8 +13,10 @@ namespace ActorMap.Compute;
 /// </summary>
 public sealed class MapPool : IDisposable, IAsyncDisposable
 {
+    // Process-wide, so pools sharing one actor system never collide on a job actor's name.
+    private static long s_nextJobId;
     private readonly bool _ownsSystem;
-    private long _nextJobId;
+    private readonly string? _workerDispatcher;
 
     private MapPool(ActorSystem system, bool ownsSystem, MapOptions? defaults, IActorRef? workerDirectory = null)
     {
@@ -21,13 +24,24 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
         System = system;
         _ownsSystem = ownsSystem;
         Defaults = (defaults ?? new MapOptions()).Validated();
+        _workerDispatcher = ComputeConfig.WorkerDispatcherFor(system);
     }
 
-    /// <summary>A pool on its own in-process actor system (the embedded default).</summary>
-    public static MapPool Create(MapOptions? defaults = null, ActorSystemSettings? settings = null) =>
-        new(ActorSystem.Create("actormap", settings), ownsSystem: true, defaults);
+    /// <summary>
+    /// A pool on its own local actor system (the embedded default: no network). <paramref name="config"/>
+    /// is laid over <see cref="ComputeConfig.Embedded"/>.
+    /// </summary>
+    public static MapPool Create(MapOptions? defaults = null, Config? config = null)
+    {
+        var workers = defaults?.Validated().Workers ?? Environment.ProcessorCount;
+        var effective = (config ?? Config.Empty).WithFallback(ComputeConfig.Embedded(workers));
+        return new MapPool(ActorSystem.Create("actormap", effective), ownsSystem: true, defaults);
+    }
 
-    /// <summary>A pool on an existing system; disposing the pool leaves the system running.</summary>
+    /// <summary>
+    /// A pool on an existing system; disposing the pool leaves the system running. Workers run on
+    /// <see cref="ComputeConfig.WorkerDispatcherId"/> when the system configures it.
+    /// </summary>
     public static MapPool Create(ActorSystem system, MapOptions? defaults = null)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -182,9 +196,9 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
         }
         var workers = effective.Workers ?? DefaultWorkers;
         var plan = new ChunkPlan(input.Length, workers, effective.ChunkSize);
-        var jobId = Interlocked.Increment(ref _nextJobId);
+        var jobId = Interlocked.Increment(ref s_nextJobId);
         var job = new JobSpec(jobId, input, function, sink, plan, workers, effective,
-            CancellationTokenSource.CreateLinkedTokenSource(cancellationToken), WorkerDirectory);
+            CancellationTokenSource.CreateLinkedTokenSource(cancellationToken), WorkerDirectory, _workerDispatcher);
         var coordinator = System.ActorOf(JobCoordinator.PropsFor(job), $"job-{jobId}");
         JobStarted?.Invoke(coordinator);
     }

@@ -122,7 +122,7 @@ internal static class LambdaCompiler
                 paths.Add(path);
             }
         }
-        foreach (var own in new[] { typeof(TypedFunction).Assembly, typeof(Compute.MapPool).Assembly, typeof(Runtime.Actor.ActorSystem).Assembly })
+        foreach (var own in new[] { typeof(TypedFunction).Assembly, typeof(Compute.MapPool).Assembly, typeof(Akka.Actor.ActorSystem).Assembly })
         {
             paths.Add(own.Location);
         }

@@ -1,10 +1,10 @@
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 using FsCheck;
 using FsCheck.Fluent;
 
 namespace ActorMap.Compute.Tests;
 
-public sealed class MapPoolSpec : TestKit.TestKit
+public sealed class MapPoolSpec : Akka.TestKit.Xunit2.TestKit
 {
     private readonly MapPool _pool;
 
@@ -65,7 +65,7 @@ public sealed class MapPoolSpec : TestKit.TestKit
         Assert.Equal("System.DivideByZeroException", error.ErrorType);
         Assert.Equal(new DivideByZeroException().Message, error.ErrorMessage);
         Assert.Contains(nameof(Failing_element_must_reach_the_caller_with_its_index_type_message_and_worker_trace), error.WorkerStackTrace, StringComparison.Ordinal);
-        Assert.Contains("/router/worker-", error.Worker, StringComparison.Ordinal);
+        Assert.Contains("/router/workers/", error.Worker, StringComparison.Ordinal);
         Assert.Equal(3, error.Attempts);
     }
 

@@ -1,9 +1,9 @@
-using ActorMap.Runtime.Supervision;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Tests;
 
 /// <summary>Each directive for a worker's exception, end to end through a pool.</summary>
-public sealed class SupervisionDirectiveSpec : TestKit.TestKit
+public sealed class SupervisionDirectiveSpec : Akka.TestKit.Xunit2.TestKit
 {
     private readonly MapPool _pool;
 

@@ -1,10 +1,10 @@
 using ActorMap.Compute.Jobs;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Tests;
 
 /// <summary>A sink that records what the aggregator releases, in release order.</summary>
-internal sealed class RecordingSink(bool ordered = true) : ResultSink
+internal sealed class RecordingSink(bool ordered = true, IActorRef? released = null) : ResultSink
 {
     public List<(long FirstIndex, long[] Values)> Released { get; } = [];
 
@@ -14,8 +14,12 @@ internal sealed class RecordingSink(bool ordered = true) : ResultSink
 
     public override bool Ordered => ordered;
 
-    public override void Accept(long firstIndex, ChunkOutput output) =>
+    public override void Accept(long firstIndex, ChunkOutput output)
+    {
         Released.Add((firstIndex, ((ChunkOutput<long>)output).Results));
+        // Lets a spec wait for (or rule out) a release through the TestKit instead of polling the list.
+        released?.Tell(firstIndex);
+    }
 
     protected override void OnComplete() => Completed = true;
 

@@ -1,52 +1,44 @@
 using ActorMap.Compute;
 using ActorMap.Hosting.Client;
-using ActorMap.Hosting.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
+using ActorMap.Hosting.Tests.Support;
+using ActorMap.Messages.Compute;
 
 namespace ActorMap.Hosting.Tests;
 
-//   seed (leader, jobs endpoint, 1 local worker) ◄── worker node (2 workers) ; client ──► seed /user/jobs
-/// <summary>Nodes in this process over loopback TCP: the Seed's job endpoint, remote workers and the C# cluster API.</summary>
+//   seed (leader, gRPC endpoint, no workers of its own) ◄── worker node (2 workers) ; client ──gRPC──► seed
+/// <summary>
+/// Nodes in this process over loopback TCP: the Seed's endpoint, remote workers and the C# cluster
+/// API. The Seed runs no workers, so every chunk crosses the wire.
+/// </summary>
 public sealed class ClusterJobSpec : IAsyncLifetime
 {
-    private readonly List<ActorMapNode> _nodes = [];
+    private readonly InProcessCluster _cluster = new();
     private ClusterMapPool _pool = null!;
-
-    private static Dictionary<string, string> Overrides(int workers, string? seed = null)
-    {
-        var overrides = new Dictionary<string, string>
-        {
-            ["actormap.remote.hostname"] = "\"127.0.0.1\"",
-            ["actormap.remote.port"] = "0",
-            ["actormap.compute.workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["actormap.cluster.name"] = "\"hosting-spec\"",
-            ["actormap.cluster.failure-detector.heartbeat-interval"] = "200ms",
-        };
-        if (seed is not null)
-        {
-            overrides["actormap.cluster.seed-nodes"] = $"[\"{seed}\"]";
-        }
-        return overrides;
-    }
 
     public async Task InitializeAsync()
     {
-        var seed = await ActorMapNode.StartAsync(NodeConfig.Load(null, Overrides(1)), NodeRole.Seed, NullLoggerFactory.Instance);
-        _nodes.Add(seed);
-        var address = $"{seed.Remoting.LocalAddress.Host}:{seed.Remoting.LocalAddress.Port}";
-        var worker = await ActorMapNode.StartAsync(NodeConfig.Load(null, Overrides(2, address)), NodeRole.Worker, NullLoggerFactory.Instance);
-        _nodes.Add(worker);
-        await worker.Cluster.WhenUp.WaitAsync(TimeSpan.FromSeconds(20));
-        // Wait until the Seed counts the worker's actors too (the feed announces them on MemberUp).
-        _pool = await ClusterMapPool.ConnectAsync(address, NodeConfig.Load(null, Overrides(1)));
+        await _cluster.StartSeedAsync(workers: 1, seedRunsWorkers: false);
+        await _cluster.StartWorkerAsync(workers: 2);
+        _pool = await ClusterMapPool.ConnectAsync(_cluster.SeedApi);
+        // The worker's registration reaches the Seed once it is Up: wait for its two workers.
+        await using var client = ClusterClient.Connect(_cluster.SeedApi);
+        await Eventually.HoldsAsync(async () =>
+        {
+            var status = await client.StatusAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            return status.Members.Sum(m => m.Workers) == 2;
+        }, TimeSpan.FromSeconds(30), "the worker node's 2 workers registered with the Seed");
     }
 
     [Fact]
-    public async Task Map_on_the_cluster_must_return_every_result_in_order()
+    public async Task Map_on_the_cluster_must_return_every_result_in_order_with_every_chunk_run_remotely()
     {
         var results = await _pool.MapAsync<long>("x => x * 2", new LongRange(0, 50_000), new MapOptions { ChunkSize = 500 });
 
         Assert.Equal(Enumerable.Range(0, 50_000).Select(i => i * 2L), results);
+        await using var client = ClusterClient.Connect(_cluster.SeedApi);
+        var status = await client.StatusAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.Equal(0, status.Members.Single(m => m.Roles.Contains("seed")).ChunksDone);
+        Assert.Equal(100, status.Members.Single(m => m.Roles.Contains("worker")).ChunksDone);
     }
 
     [Fact]
@@ -79,28 +71,34 @@ public sealed class ClusterJobSpec : IAsyncLifetime
 
         Assert.Equal(500, error.ElementIndex);
         Assert.Equal("System.DivideByZeroException", error.ErrorType);
-        Assert.StartsWith("actormap.tcp://hosting-spec@127.0.0.1:", error.Worker, StringComparison.Ordinal);
+        Assert.StartsWith($"akka.tcp://{_cluster.ClusterName}@127.0.0.1:", error.Worker, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_large_result_must_stream_back_in_ordered_parts()
+    public async Task A_result_larger_than_a_frame_must_fail_its_chunk_with_a_clear_error_instead_of_hanging()
     {
-        var seed = _nodes[0].Remoting.LocalAddress;
-        await using var client = await ClusterClient.ConnectAsync(NodeConfig.Load(null, Overrides(1)), $"{seed.Host}:{seed.Port}", CancellationToken.None);
+        var error = await Assert.ThrowsAsync<MapJobException>(() =>
+            _pool.MapAsync<string>("x => new string('a', 20_000_000)", new LongRange(0, 2), new MapOptions { ChunkSize = 1, RetriesPerChunk = 1 }));
+
+        Assert.Contains("cannot be sent back", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("maximum-frame-size", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_input_of_many_parts_must_arrive_whole_and_a_large_result_stream_back_in_ordered_parts()
+    {
+        await using var client = ClusterClient.Connect(_cluster.SeedApi);
+        var input = Enumerable.Range(0, 600_000).Select(i => (long)i).ToArray();
         var parts = new List<byte[]>();
-        var submit = new Messages.Compute.SubmitJob
-        {
-            FunctionSource = "x => x * 3",
-            Input = Wire.ElementsCodec.FromInput(new Functions.Input.RangeMapInput(new LongRange(0, 400_000))),
-            ChunkSize = 10_000,
-            RetriesPerChunk = -1,
-        };
+        var submit = new SubmitJob { FunctionSource = "x => x * 3", ChunkSize = 10_000, RetriesPerChunk = -1 };
 
-        await client.RunAsync(submit, null, null, CancellationToken.None, part => parts.Add(part.ToArray()));
+        await client.RunAsync(submit, new Functions.Input.ListMapInput(Functions.Input.ElementKind.Long, input), null, null,
+            CancellationToken.None, part => parts.Add(part.ToArray()));
 
-        Assert.True(parts.Count > 1, $"expected several parts, got {parts.Count}");
+        Assert.True(submit.InputParts > 1, $"expected the input in several parts, got {submit.InputParts + 1}");
+        Assert.True(parts.Count > 1, $"expected several result parts, got {parts.Count}");
         var all = System.Text.Json.JsonSerializer.Deserialize<long[]>(parts.SelectMany(p => p).ToArray())!;
-        Assert.Equal(Enumerable.Range(0, 400_000).Select(i => i * 3L), all);
+        Assert.Equal(input.Select(i => i * 3), all);
     }
 
     [Fact]
@@ -110,9 +108,6 @@ public sealed class ClusterJobSpec : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _pool.DisposeAsync();
-        foreach (var node in Enumerable.Reverse(_nodes))
-        {
-            await node.DisposeAsync();
-        }
+        await _cluster.DisposeAsync();
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ActorMap.Compute;
 using ActorMap.Hosting.Client;
-using ActorMap.Hosting.Nodes;
 
 namespace ActorMap.Bench.Cluster;
 
@@ -16,17 +15,13 @@ internal static class ClusterReport
         var root = FindRoot();
         using var nodes = new NodeProcesses(root, "Release");
         var config = Path.Combine(Path.GetTempPath(), $"actormap-bench-{Environment.ProcessId}.hocon");
-        // 10M longs as an array is an 80 MB message: allow frames that large for this run.
-        File.WriteAllText(config, "actormap.cluster.allow-local-routees = off\nactormap.cluster.name = bench\nactormap.remote.maximum-frame-size = 256MiB\n");
-        var seedPort = nodes.Start("Seed", "actormap-seed", $"--config {config} --hostname 127.0.0.1 --port 0");
-        var seed = $"127.0.0.1:{seedPort}";
+        File.WriteAllText(config, "actormap.seed.allow-local-routees = off\nactormap.cluster-name = bench\nakka.loglevel = WARNING\n");
+        var apiPort = nodes.Start("Seed", "actormap-seed", $"--config {config} --hostname 127.0.0.1 --port 4953 --api-port 0");
         for (var i = 0; i < 2; i++)
         {
-            nodes.Start("WorkerNode", "actormap-worker", $"--config {config} --hostname 127.0.0.1 --port 0 --seed {seed} --workers 2");
+            nodes.Start("WorkerNode", "actormap-worker", $"--config {config} --hostname 127.0.0.1 --port 0 --seed 127.0.0.1:4953 --workers 2");
         }
-        Environment.SetEnvironmentVariable("ACTORMAP_SECRET", nodes.Secret);
-        var clientConfig = NodeConfig.Load(config, new Dictionary<string, string> { ["actormap.remote.hostname"] = "\"127.0.0.1\"" });
-        var pool = ClusterMapPool.ConnectAsync(seed, clientConfig).GetAwaiter().GetResult();
+        var pool = ClusterMapPool.ConnectAsync($"127.0.0.1:{apiPort}").GetAwaiter().GetResult();
         WaitForWorkers(pool);
         output.WriteLine($"Seed + 2 WorkerNodes (2 workers each) as processes on loopback; {runs} runs; min/median/max");
 

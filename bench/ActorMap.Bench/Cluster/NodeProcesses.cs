@@ -16,11 +16,12 @@ internal sealed partial class NodeProcesses : IDisposable
         _configuration = configuration;
     }
 
-    public string Secret { get; } = Guid.NewGuid().ToString("N");
-
     public string Dll(string project, string assembly) => Path.Combine(_root, "src", project, "bin", _configuration, "net10.0", assembly + ".dll");
 
-    /// <summary>Starts the process and waits for its "listening on HOST:PORT" line; returns the port.</summary>
+    /// <summary>
+    /// Starts the process and waits for its "listening on HOST:PORT" line (a Seed: its "client
+    /// endpoint on HOST:PORT" line); returns that port.
+    /// </summary>
     public int Start(string project, string assembly, string arguments)
     {
         var dll = Dll(project, assembly);
@@ -34,13 +35,13 @@ internal sealed partial class NodeProcesses : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["ACTORMAP_SECRET"] = Secret;
         var process = Process.Start(info)!;
         _processes.Add(process);
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is { } line && ListeningLine().Match(line) is { Success: true } match && line.Contains("ActorMap.Node", StringComparison.Ordinal))
+            var ready = project == "Seed" ? ApiLine() : ListeningLine();
+            if (e.Data is { } line && ready.Match(line) is { Success: true } match && line.Contains("ActorMap.Node", StringComparison.Ordinal))
             {
                 listening.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
             }
@@ -72,6 +73,9 @@ internal sealed partial class NodeProcesses : IDisposable
         }
     }
 
-    [GeneratedRegex(@"listening on [^\s:]+:(\d+)")]
+    [GeneratedRegex(@"listening on [^\s:]+:(\d+) as")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"client endpoint on [^\s:]+:(\d+)")]
+    private static partial Regex ApiLine();
 }

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using ActorMap.Client.Configuration;
 using ActorMap.Functions;
 using ActorMap.Hosting.Client;
-using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
 
 namespace ActorMap.Client.Commands;
@@ -16,14 +14,12 @@ internal static class ClusterMapRunner
 {
     public static async Task<int> RunAsync(MapRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var config = ConfigLoader.Effective(environment, request.ConfigFile);
         var outputPath = request.Output is null ? null : MapRunner.CheckOutput(environment, request.Output);
         var input = MapRunner.ReadInput(request, environment);
         var submit = new SubmitJob
         {
             FunctionSource = request.Function,
             Reduce = request.Reduce.Kind == ReduceKind.None ? "" : request.Reduce.LambdaSource ?? request.Reduce.Name,
-            Input = ElementsCodec.FromInput(input),
             ChunkSize = request.ChunkSize ?? 0,
             Balancing = request.Balancing switch
             {
@@ -44,12 +40,12 @@ internal static class ClusterMapRunner
         Action<ReadOnlyMemory<byte>>? onPart = !streaming ? null
             : sink is not null ? part => sink.Write(part.Span)
             : part => environment.Stdout.Write(System.Text.Encoding.UTF8.GetString(part.Span));
-        await using (var client = await Connect(config, request.Seed!, cancellationToken))
+        await using (var client = Connect(request.Seed!))
         {
             try
             {
                 var progress = new Output.JobProgress();
-                Task<byte[]> Job() => client.RunAsync(submit, progress, a => accepted = a, cancellationToken, onPart);
+                Task<byte[]> Job() => client.RunAsync(submit, input, progress, a => accepted = a, cancellationToken, onPart);
                 json = environment.StderrIsTerminal
                     ? await ShowProgressAsync(environment.Stderr, input.Length, progress, Job)
                     : await Job();
@@ -107,11 +103,11 @@ internal static class ClusterMapRunner
     private static Task<byte[]> ShowProgressAsync(TextWriter stderr, long total, Output.JobProgress progress, Func<Task<byte[]>> job) =>
         Output.ProgressBar.ShowAsync(stderr, total, progress, job);
 
-    internal static async Task<ClusterClient> Connect(Hocon.HoconConfig config, string seed, CancellationToken cancellationToken)
+    internal static ClusterClient Connect(string seed)
     {
         try
         {
-            return await ClusterClient.ConnectAsync(config, seed, cancellationToken);
+            return ClusterClient.Connect(seed);
         }
         catch (ArgumentException e)
         {

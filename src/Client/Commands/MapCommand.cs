@@ -17,7 +17,7 @@ internal static class MapCommand
         var balancing = new Option<string?>("--balancing") { Description = "round-robin or pull (default: actormap.compute.balancing)" };
         var output = new Option<string?>("--output") { Description = "Write the JSON results to FILE instead of stdout", HelpName = "FILE" };
         var file = new Option<string?>("--file") { Description = "Configuration file (default: ./cluster.hocon if present)", HelpName = "PATH" };
-        var seed = new Option<string?>("--seed") { Description = "Run on the cluster whose Seed is at HOST:PORT instead of in-process", HelpName = "HOST:PORT" };
+        var seed = new Option<string?>("--seed") { Description = "Run on the cluster whose Seed serves clients at HOST[:PORT] (default port 4080) instead of in-process", HelpName = "HOST[:PORT]" };
 
         var command = new Command("map", "Apply FUNCTION to every element, in parallel on actors, and print the results in input order")
         {

@@ -7,7 +7,6 @@ using ActorMap.Functions;
 using ActorMap.Client.Input;
 using ActorMap.Client.Output;
 using ActorMap.Compute;
-using ActorMap.Runtime.Actor;
 
 namespace ActorMap.Client.Commands;
 
@@ -21,11 +20,9 @@ internal static class MapRunner
     {
         var config = ConfigLoader.Effective(environment, request.ConfigFile);
         MapOptions defaults;
-        ActorSystemSettings settings;
         try
         {
             defaults = MapOptions.FromConfig(config);
-            settings = ActorSystemSettings.FromConfig(config);
         }
         catch (ArgumentException e)
         {
@@ -45,7 +42,7 @@ internal static class MapRunner
         };
         var started = Stopwatch.GetTimestamp();
         JobOutcome outcome;
-        await using (var pool = MapPool.Create(options, settings))
+        await using (var pool = MapPool.Create(options))
         {
             Task<JobOutcome> Job() => loaded.Function.RunAsync(pool, input, request.Reduce, options, cancellationToken);
             outcome = environment.StderrIsTerminal

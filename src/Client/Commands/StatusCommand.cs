@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using ActorMap.Client.Configuration;
-using ActorMap.Functions;
+using ActorMap.Hosting.Client;
 using ActorMap.Messages.Compute;
 
 namespace ActorMap.Client.Commands;
@@ -12,27 +11,25 @@ internal static class StatusCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var seed = new Option<string>("--seed") { Description = "The Seed to ask, HOST:PORT", HelpName = "HOST:PORT", Required = true };
+        var seed = new Option<string>("--seed") { Description = "The Seed's client endpoint, HOST[:PORT] (default port 4080)", HelpName = "HOST[:PORT]", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
-        var file = new Option<string?>("--file") { Description = "Configuration file (default: ./cluster.hocon if present)", HelpName = "PATH" };
         var command = new Command("status", "Show the cluster's members (address, roles, state, reachability, workers, chunks done, uptime) and running jobs")
         {
-            seed, json, file,
+            seed, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var config = ConfigLoader.Effective(environment, parse.GetValue(file));
             var address = parse.GetValue(seed)!;
             StatusReply reply;
-            await using (var client = await ClusterMapRunner.Connect(config, address, cancellationToken))
+            await using (var client = ClusterMapRunner.Connect(address))
             {
                 try
                 {
                     reply = await client.StatusAsync(TimeSpan.FromSeconds(10), cancellationToken);
                 }
-                catch (Exception e) when (e is TimeoutException or Runtime.Actor.AskTimeoutException)
+                catch (ClusterJobException e)
                 {
-                    environment.Stderr.WriteLine($"error: no answer from the seed at {address} (is it running, with the same ACTORMAP_SECRET and cluster name?)");
+                    environment.Stderr.WriteLine($"error: {e.Message}");
                     return ExitCodes.JobFailed;
                 }
             }

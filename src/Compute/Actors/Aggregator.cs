@@ -1,5 +1,5 @@
 using ActorMap.Compute.Jobs;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Actors;
 

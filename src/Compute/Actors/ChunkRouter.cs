@@ -1,7 +1,7 @@
 using ActorMap.Compute.Jobs;
 using ActorMap.Compute.Workers;
-using ActorMap.Runtime.Actor;
-using ActorMap.Runtime.Supervision;
+using Akka.Actor;
+using Akka.Routing;
 
 namespace ActorMap.Compute.Actors;
 
@@ -29,7 +29,8 @@ internal sealed class ChunkRouter : ReceiveActor
         _job = job;
         _aggregator = aggregator;
         _givenWorkers = workers;
-        Receive<ChunkCompleted>(OnCompleted);
+        Receive<ChunkResult>(OnResult);
+        Receive<Routees>(OnLocalWorkers);
         Receive<ChunkFailed>(OnFailed);
         Receive<Terminated>(OnWorkerTerminated);
         Receive<WorkersChanged>(OnWorkersChanged);
@@ -48,10 +49,13 @@ internal sealed class ChunkRouter : ReceiveActor
         }
         else if (_givenWorkers is null)
         {
-            for (var i = 1; i <= _job.Workers; i++)
-            {
-                _workers.Add(new WorkerSlot(Context.Watch(Context.ActorOf(Props.Create<Worker>(), $"worker-{i}"))));
-            }
+            // Akka's pool creates and supervises the workers; the router then hands chunks to its
+            // routees itself, because only it knows which routee holds which chunk, and a lost
+            // worker's chunks must go to the others.
+            var pool = new RoundRobinPool(_job.Workers).WithSupervisorStrategy(WorkerStrategy(_job.Options.Supervision));
+            var props = Props.Create(() => new Worker(null)).WithRouter(pool);
+            Context.ActorOf(_job.WorkerDispatcher is { } dispatcher ? props.WithDispatcher(dispatcher) : props, "workers")
+                .Tell(GetRoutees.Instance, Self);
         }
         else
         {
@@ -64,6 +68,23 @@ internal sealed class ChunkRouter : ReceiveActor
     }
 
     protected override void PostStop() => _job.WorkerDirectory?.Tell(new UnsubscribeWorkers(Self), Self);
+
+    /// <summary>
+    /// What a worker's exception does to it. Failures are reported to the caller with the chunk's
+    /// error, so logging each one again would only repeat it.
+    /// </summary>
+    internal static SupervisorStrategy WorkerStrategy(Directive directive) =>
+        new OneForOneStrategy(maxNrOfRetries: -1, withinTimeMilliseconds: -1,
+            e => e is ElementFailedException ? directive : Directive.Restart, loggingEnabled: false);
+
+    private void OnLocalWorkers(Routees routees)
+    {
+        foreach (var routee in routees.Members.OfType<ActorRefRoutee>())
+        {
+            _workers.Add(new WorkerSlot(Context.Watch(routee.Actor)));
+        }
+        Dispatch();
+    }
 
     private void OnWorkersChanged(WorkersChanged change)
     {
@@ -89,14 +110,15 @@ internal sealed class ChunkRouter : ReceiveActor
         new OneForOneStrategy(-1, Timeout.InfiniteTimeSpan,
             e => e is ElementFailedException ? _job.Options.Supervision : Directive.Restart);
 
-    private void OnCompleted(ChunkCompleted completed)
+    private void OnResult(ChunkResult result)
     {
-        SlotOf(Sender)?.Outstanding.Remove(completed.ChunkIndex);
+        SlotOf(Sender)?.Outstanding.Remove(result.ChunkIndex);
+        _aggregator.Tell(result, Self);
         if (_job.WorkerDirectory is not null)
         {
             // For the cluster's status table: which node did the work.
             var node = Sender.Path.Address;
-            Context.System.EventStream.Publish(new ChunkDoneBy(node.HasLocalScope ? Context.System.DefaultAddress : node));
+            Context.System.EventStream.Publish(new ChunkDoneBy(node.HasLocalScope ? ((ExtendedActorSystem)Context.System).Provider.DefaultAddress : node));
         }
         Dispatch();
     }
@@ -170,7 +192,7 @@ internal sealed class ChunkRouter : ReceiveActor
             // Only a worker in this process can write into the caller's array.
             var destination = slot.Worker.Path.Address.HasLocalScope ? _job.Sink.DestinationFor(first) : null;
             slot.Worker.Tell(new RunChunk(_job.JobId, chunk, first, _job.Input.Slice(first, _job.Plan.CountOf(chunk)),
-                _job.Function, _aggregator, _job.Cancellation.Token, destination), Self);
+                _job.Function, _job.Cancellation.Token, destination), Self);
         }
     }
 

@@ -1,6 +1,5 @@
 using ActorMap.Compute.Jobs;
-using ActorMap.Runtime.Actor;
-using ActorMap.Runtime.Supervision;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Actors;
 

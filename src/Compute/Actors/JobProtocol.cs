@@ -1,18 +1,19 @@
 using ActorMap.Compute.Jobs;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Actors;
 
-/// <summary>Router to worker: map this chunk and send the result to the aggregator.</summary>
+/// <summary>Router to worker: map this chunk and send the result back to the router.</summary>
 internal sealed record RunChunk(
     long JobId, int ChunkIndex, long FirstIndex, ChunkInput Input, IMapFunction Function,
-    IActorRef Aggregator, CancellationToken Cancellation, ChunkDestination? Destination = null);
+    CancellationToken Cancellation, ChunkDestination? Destination = null);
 
-/// <summary>Worker to aggregator.</summary>
+/// <summary>
+/// Worker to router, which hands it to the aggregator. One message is both the result and the
+/// "done": a chunk counts as done only once its result has arrived, so a result lost on the way
+/// cannot leave the job waiting for a completion that was delivered without it.
+/// </summary>
 internal sealed record ChunkResult(long JobId, int ChunkIndex, long FirstIndex, ChunkOutput Output);
-
-/// <summary>Worker to router: the chunk is done, so the worker has room for another (the pull request).</summary>
-internal sealed record ChunkCompleted(long JobId, int ChunkIndex);
 
 /// <summary>Worker to router, just before it throws to its supervisor.</summary>
 internal sealed record ChunkFailed(long JobId, int ChunkIndex, ElementFailure Failure);
@@ -20,14 +21,15 @@ internal sealed record ChunkFailed(long JobId, int ChunkIndex, ElementFailure Fa
 /// <summary>What the caller learns of a failing element.</summary>
 internal sealed record ElementFailure(long ElementIndex, string ErrorType, string ErrorMessage, string StackTrace, string Worker)
 {
-    public static ElementFailure From(ElementFailedException failure, IActorRef worker, ActorSystem system)
-    {
-        var cause = failure.InnerException!;
-        // With the node's network address, so the caller learns where the element failed.
-        var path = worker.Path.Address.HasLocalScope ? worker.Path.WithAddress(system.DefaultAddress) : worker.Path;
-        return new ElementFailure(failure.ElementIndex, cause.GetType().FullName ?? cause.GetType().Name, cause.Message,
-            cause.StackTrace ?? "", path.ToString());
-    }
+    public static ElementFailure From(ElementFailedException failure, IActorRef worker, ActorSystem system) =>
+        From(failure.ElementIndex, failure.InnerException!, worker, system);
+
+    public static ElementFailure From(long elementIndex, Exception cause, IActorRef worker, ActorSystem system) =>
+        new(elementIndex, cause.GetType().FullName ?? cause.GetType().Name, cause.Message, cause.StackTrace ?? "", NodePath(worker, system));
+
+    /// <summary>With the node's network address, so the caller learns where the element failed.</summary>
+    public static string NodePath(IActorRef actor, ActorSystem system) =>
+        actor.Path.ToStringWithAddress(((ExtendedActorSystem)system).Provider.DefaultAddress);
 
     public MapJobException ToException(int attempts) =>
         new(ElementIndex, ErrorType, ErrorMessage, StackTrace, Worker, attempts);

@@ -1,16 +1,21 @@
 using ActorMap.Compute.Jobs;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Actors;
 
 /// <summary>
-/// Applies the function to a chunk, element by element. A throwing element is reported to the
-/// router (which decides on a retry) and then rethrown, so the supervisor's directive decides
-/// what becomes of this worker.
+/// Applies the function to a chunk, element by element, and sends the result back to the router.
+/// A throwing element is reported to the router (which decides on a retry) and then rethrown,
+/// so the supervisor's directive decides what becomes of this worker.
 /// </summary>
 internal sealed class Worker : ReceiveActor
 {
-    public Worker() =>
+    /// <param name="forWire">
+    /// Turns a result into the form it crosses the network in, throwing when it cannot (a type
+    /// with no wire form, more than a frame). Applied here, before sending, because remoting
+    /// drops a message it cannot serialize without a word: the chunk must fail instead.
+    /// </param>
+    public Worker(Func<ChunkResult, ChunkResult>? forWire = null) =>
         Receive<RunChunk>(run =>
         {
             if (run.Cancellation.IsCancellationRequested)
@@ -31,7 +36,20 @@ internal sealed class Worker : ReceiveActor
             {
                 return;
             }
-            run.Aggregator.Tell(new ChunkResult(run.JobId, run.ChunkIndex, run.FirstIndex, output), Self);
-            Sender.Tell(new ChunkCompleted(run.JobId, run.ChunkIndex), Self);
+            var result = new ChunkResult(run.JobId, run.ChunkIndex, run.FirstIndex, output);
+            if (forWire is not null && !Sender.Path.Address.HasLocalScope)
+            {
+                try
+                {
+                    result = forWire(result);
+                }
+                catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or System.Text.Json.JsonException)
+                {
+                    var cause = new InvalidOperationException($"the result of chunk {run.ChunkIndex} (elements from {run.FirstIndex}) cannot be sent back: {e.Message}", e);
+                    Sender.Tell(new ChunkFailed(run.JobId, run.ChunkIndex, ElementFailure.From(run.FirstIndex, cause, Self, Context.System)), Self);
+                    return;
+                }
+            }
+            Sender.Tell(result, Self);
         });
 }

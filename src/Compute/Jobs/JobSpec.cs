@@ -1,11 +1,12 @@
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Jobs;
 
 /// <summary>
 /// Everything a job's actors need, fixed when the job starts. <see cref="Cancellation"/> is the
 /// job's own source (linked to the caller's token): cancelled whenever the job ends, so workers
-/// abandon chunks of a job that no longer needs them.
+/// abandon chunks of a job that no longer needs them. <see cref="WorkerDispatcher"/> is where
+/// local workers run (null: Akka's default dispatcher).
 /// </summary>
 internal sealed record JobSpec(
     long JobId,
@@ -16,4 +17,5 @@ internal sealed record JobSpec(
     int Workers,
     MapOptions Options,
     CancellationTokenSource Cancellation,
-    IActorRef? WorkerDirectory = null);
+    IActorRef? WorkerDirectory = null,
+    string? WorkerDispatcher = null);

@@ -1,4 +1,4 @@
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Workers;
 
@@ -33,23 +33,16 @@ public sealed class WorkerDirectory : ReceiveActor
         Receive<Terminated>(terminated => _subscribers.Remove(terminated.ActorRef));
     }
 
-    public static Props Props() => Runtime.Actor.Props.Create(() => new WorkerDirectory());
-
-    /// <summary>The path of worker <paramref name="index"/> (1-based) on a node.</summary>
-    public static ActorPath WorkerPath(Address node, int index) => ActorPath.RootOf(node) / "user" / "workers" / $"worker-{index}";
+    public static Props Props() => Akka.Actor.Props.Create(() => new WorkerDirectory());
 
     private void OnNodeUp(WorkerNodeUp up)
     {
         RemoveNode(up.Node);
-        if (up.Workers <= 0)
+        if (up.Workers.Count == 0)
         {
             return;
         }
-        var workers = new IActorRef[up.Workers];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Context.System.ResolveActorRef(WorkerPath(up.Node, i + 1));
-        }
+        var workers = up.Workers.ToArray();
         _nodes[up.Node] = workers;
         Notify(new WorkersChanged(workers, []));
     }

@@ -1,9 +1,9 @@
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Workers;
 
-/// <summary>A node now offers <paramref name="Workers"/> worker actors at <c>/user/workers/worker-1..N</c>.</summary>
-public sealed record WorkerNodeUp(Address Node, int Workers);
+/// <summary>A node now offers these worker actors (they registered with the Seed).</summary>
+public sealed record WorkerNodeUp(Address Node, IReadOnlyList<IActorRef> Workers);
 
 /// <summary>A node is leaving, unreachable or gone: route nothing more to it.</summary>
 public sealed record WorkerNodeGone(Address Node);

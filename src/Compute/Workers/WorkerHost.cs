@@ -1,19 +1,22 @@
 using ActorMap.Compute.Actors;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 
 namespace ActorMap.Compute.Workers;
 
-/// <summary>Starts a node's worker actors at <c>/user/workers/worker-1..N</c>, where routers of cluster jobs find them.</summary>
+/// <summary>Starts a node's worker actors at <c>/user/workers/worker-1..N</c>, the ones routers of cluster jobs use.</summary>
 public static class WorkerHost
 {
-    /// <summary>Completes once the workers exist, so announcing them cannot race their creation.</summary>
-    public static async Task<IActorRef> StartWorkersAsync(ActorSystem system, int count)
+    /// <summary>Completes with the workers once they exist, so announcing them cannot race their creation.</summary>
+    public static Task<IReadOnlyList<IActorRef>> StartWorkersAsync(ActorSystem system, int count) =>
+        StartWorkersAsync(system, count, null);
+
+    internal static async Task<IReadOnlyList<IActorRef>> StartWorkersAsync(ActorSystem system, int count, Func<ChunkResult, ChunkResult>? forWire)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var parent = system.ActorOf(Props.Create(() => new WorkersParent(count)), "workers");
-        await parent.Ask<WorkersReady>(WorkersReady.Instance, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        return parent;
+        var dispatcher = ComputeConfig.WorkerDispatcherFor(system);
+        var parent = system.ActorOf(Props.Create(() => new WorkersParent(count, dispatcher, forWire)), "workers");
+        return await parent.Ask<IReadOnlyList<IActorRef>>(WorkersReady.Instance, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
     }
 
     private sealed class WorkersReady
@@ -24,14 +27,17 @@ public static class WorkerHost
     // A worker's failure is about one job's chunk: restart it and keep serving other jobs.
     private sealed class WorkersParent : ReceiveActor
     {
-        public WorkersParent(int count)
+        public WorkersParent(int count, string? dispatcher, Func<ChunkResult, ChunkResult>? forWire)
         {
-            for (var i = 1; i <= count; i++)
+            var workers = new IActorRef[count];
+            for (var i = 0; i < count; i++)
             {
-                Context.ActorOf(Props.Create<Worker>(), $"worker-{i}");
+                var props = Props.Create(() => new Worker(forWire));
+                workers[i] = Context.ActorOf(dispatcher is null ? props : props.WithDispatcher(dispatcher), $"worker-{i + 1}");
             }
-            // Answered after the constructor, when every worker is registered as a child.
-            Receive<WorkersReady>(ready => Sender.Tell(ready, Self));
+            Receive<WorkersReady>(_ => Sender.Tell((IReadOnlyList<IActorRef>)workers, Self));
         }
+
+        protected override SupervisorStrategy SupervisorStrategy() => ChunkRouter.WorkerStrategy(Directive.Restart);
     }
 }

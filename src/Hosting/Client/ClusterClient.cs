@@ -1,98 +1,130 @@
-using ActorMap.Cluster;
-using ActorMap.Hocon;
+using ActorMap.Functions.Input;
+using ActorMap.Hosting.Nodes;
 using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
-using ActorMap.Remote;
-using ActorMap.Runtime.Actor;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace ActorMap.Hosting.Client;
 
 /// <summary>
-/// The console's side of a cluster: its own small actor system with remoting (port 0, the
-/// cluster's secret), talking to the Seed's /user/jobs endpoint.
+/// The console's and <see cref="ClusterMapPool"/>'s side of a cluster: a gRPC channel to the
+/// Seed's client endpoint. Akka.Remote is for nodes, not clients.
 /// </summary>
 internal sealed class ClusterClient : IAsyncDisposable
 {
-    private readonly ActorSystem _system;
-    private readonly Remoting _remoting;
+    public const int DefaultApiPort = 4080;
 
-    private readonly int _maximumFrameSize;
+    /// <summary>Input travels in parts of about this size, far below gRPC's message limit.</summary>
+    private const int InputPartBytes = 1024 * 1024;
 
-    private ClusterClient(ActorSystem system, Remoting remoting, IActorRef jobs, string seed, int maximumFrameSize)
+    private readonly GrpcChannel _channel;
+    private readonly JobService.JobServiceClient _jobs;
+
+    private ClusterClient(GrpcChannel channel, string seed)
     {
-        _maximumFrameSize = maximumFrameSize;
-        _system = system;
-        _remoting = remoting;
-        Jobs = jobs;
+        _channel = channel;
+        _jobs = new JobService.JobServiceClient(channel);
         Seed = seed;
     }
 
-    public IActorRef Jobs { get; }
-
     public string Seed { get; }
 
-    /// <exception cref="ArgumentException">The seed is not HOST:PORT, or the configuration is invalid.</exception>
-    public static async Task<ClusterClient> ConnectAsync(HoconConfig config, string seed, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">The seed is not HOST[:PORT].</exception>
+    public static ClusterClient Connect(string seed)
     {
-        var name = ClusterSettings.From(config).Name;
-        var seedAddress = ClusterSettings.ParseSeed(name, seed);
-        var remote = RemoteSettings.FromConfig(config) with { Port = 0, PublicPort = 0 };
-        var system = ActorSystem.Create(name, ActorSystemSettings.FromConfig(config));
-        try
+        var (host, port) = NodeCommandLine.HostAndPort(seed, "--seed", DefaultApiPort);
+        var channel = GrpcChannel.ForAddress(new UriBuilder("http", host, port).Uri, new GrpcChannelOptions
         {
-            var remoting = await Remoting.StartAsync(system, remote, cancellationToken).ConfigureAwait(false);
-            ComputeWire.Register(remoting.Serialization);
-            var jobs = system.ResolveActorRef(ActorPath.RootOf(seedAddress) / "user" / "jobs");
-            return new ClusterClient(system, remoting, jobs, seed, remote.MaximumFrameSize);
-        }
-        catch
-        {
-            await system.Terminate().ConfigureAwait(false);
-            throw;
-        }
+            MaxReceiveMessageSize = 8 * 1024 * 1024,
+        });
+        return new ClusterClient(channel, seed);
     }
 
-    public Task<StatusReply> StatusAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        Jobs.Ask<StatusReply>(new StatusRequest(), timeout, cancellationToken);
+    public async Task<StatusReply> StatusAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _jobs.StatusAsync(new StatusRequest(), deadline: DateTime.UtcNow + timeout, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
+        {
+            throw new ClusterJobException(Unreachable(e));
+        }
+    }
 
     /// <summary>Runs a job on the cluster; completes with the result's JSON, or throws <see cref="ClusterJobException"/>.</summary>
     /// <remarks>With <paramref name="onPart"/>, the result's JSON is handed over part by part as it arrives, and the returned array is empty.</remarks>
-    public async Task<byte[]> RunAsync(SubmitJob submit, IProgress<Compute.MapProgress>? progress, Action<JobAccepted>? accepted, CancellationToken cancellationToken,
-        Action<ReadOnlyMemory<byte>>? onPart = null)
+    public async Task<byte[]> RunAsync(SubmitJob submit, MapInput input, IProgress<Compute.MapProgress>? progress, Action<JobAccepted>? accepted,
+        CancellationToken cancellationToken, Action<ReadOnlyMemory<byte>>? onPart = null)
     {
-        // A message larger than a frame would be dropped by remoting and the job would never start.
-        var size = submit.CalculateSize();
-        if (size > _maximumFrameSize - (64 * 1024))
+        ArgumentNullException.ThrowIfNull(submit);
+        var (first, rest) = ElementsCodec.ToParts(input, InputPartBytes);
+        submit.Input = first;
+        submit.InputParts = rest.Count;
+        using var call = _jobs.Run(cancellationToken: cancellationToken);
+        var result = new MemoryStream();
+        try
         {
-            throw new ClusterJobException(new JobFailure
+            await call.RequestStream.WriteAsync(new ClientMessage { Submit = submit }, cancellationToken).ConfigureAwait(false);
+            foreach (var part in rest)
             {
-                UsageError = true, ElementIndex = -1,
-                Message = $"the input is {size / (1024.0 * 1024.0):0.0} MiB, more than one message to the seed may carry " +
-                          $"(actormap.remote.maximum-frame-size = {_maximumFrameSize / (1024.0 * 1024.0):0.0} MiB): raise it on every node and here, or split the input",
-            });
+                await call.RequestStream.WriteAsync(new ClientMessage { InputPart = part }, cancellationToken).ConfigureAwait(false);
+            }
+            await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                switch (message.KindCase)
+                {
+                    case ServerMessage.KindOneofCase.Accepted:
+                        accepted?.Invoke(message.Accepted);
+                        break;
+                    case ServerMessage.KindOneofCase.Progress:
+                        var p = message.Progress;
+                        progress?.Report(new Compute.MapProgress(p.ElementsDone, p.TotalElements, p.ChunksDone, p.TotalChunks));
+                        break;
+                    case ServerMessage.KindOneofCase.Result:
+                        if (onPart is null)
+                        {
+                            message.Result.Json.WriteTo(result);
+                        }
+                        else
+                        {
+                            // Streamed: the caller writes each part out as it arrives, in order.
+                            onPart(message.Result.Json.Memory);
+                        }
+                        if (message.Result.Last)
+                        {
+                            return result.ToArray();
+                        }
+                        break;
+                    case ServerMessage.KindOneofCase.Failure:
+                        throw new ClusterJobException(message.Failure);
+                }
+            }
         }
-        var done = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var watcher = _system.ActorOf(Props.Create(() => new ClientJobActor(Jobs, done,
-            progress is null ? null : p => progress.Report(new Compute.MapProgress(p.ElementsDone, p.TotalElements, p.ChunksDone, p.TotalChunks)),
-            accepted, Seed, onPart)));
-        Jobs.Tell(submit, watcher);
-        await using (cancellationToken.Register(() => watcher.Tell(ClientJobActor.Cancel.Instance, ActorRefs.NoSender)))
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
-            try
-            {
-                return await done.Task.ConfigureAwait(false);
-            }
-            finally
-            {
-                _system.Stop(watcher);
-            }
+            throw new OperationCanceledException("the job was cancelled", e, cancellationToken);
         }
+        catch (RpcException e)
+        {
+            throw new ClusterJobException(Unreachable(e));
+        }
+        throw new ClusterJobException(new JobFailure { ElementIndex = -1, Message = $"the seed at {Seed} ended the job's stream without a result" });
     }
 
-    public async ValueTask DisposeAsync()
+    private JobFailure Unreachable(RpcException e) => new()
     {
-        await _remoting.DisposeAsync().ConfigureAwait(false);
-        await _system.Terminate().ConfigureAwait(false);
+        ElementIndex = -1,
+        Message = e.StatusCode == StatusCode.Unavailable
+            ? $"cannot reach the seed's client endpoint at {Seed} (is it running? the client port is the Seed's --api-port, default {DefaultApiPort})"
+            : $"the seed at {Seed} failed the call: {e.Status.Detail}",
+    };
+
+    public ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
 

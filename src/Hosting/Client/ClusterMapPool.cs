@@ -2,10 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ActorMap.Compute;
 using ActorMap.Functions.Input;
-using ActorMap.Hocon;
 using ActorMap.Hosting.Jobs;
-using ActorMap.Hosting.Nodes;
-using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
 
 namespace ActorMap.Hosting.Client;
@@ -22,12 +19,13 @@ public sealed class ClusterMapPool : IAsyncDisposable
 
     private ClusterMapPool(ClusterClient client) => _client = client;
 
-    /// <summary>Connects to the Seed at <paramref name="seed"/> (HOST:PORT); the secret comes from ACTORMAP_SECRET.</summary>
-    public static async Task<ClusterMapPool> ConnectAsync(string seed, HoconConfig? config = null, CancellationToken cancellationToken = default)
+    /// <summary>Connects to the Seed's client endpoint at <paramref name="seed"/> (HOST[:PORT], default port 4080).</summary>
+    /// <exception cref="ArgumentException">The seed is not HOST[:PORT].</exception>
+    public static Task<ClusterMapPool> ConnectAsync(string seed, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(seed);
-        config ??= NodeConfig.Load(null, new Dictionary<string, string>());
-        return new ClusterMapPool(await ClusterClient.ConnectAsync(config, seed, cancellationToken).ConfigureAwait(false));
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new ClusterMapPool(ClusterClient.Connect(seed)));
     }
 
     public Task<TOut[]> MapAsync<TOut>(string lambda, LongRange input, MapOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -60,7 +58,6 @@ public sealed class ClusterMapPool : IAsyncDisposable
         {
             FunctionSource = lambda,
             Reduce = reduce ?? "",
-            Input = ElementsCodec.FromInput(input),
             ChunkSize = options?.ChunkSize ?? 0,
             Balancing = options is null ? "" : options.Balancing == Balancing.Pull ? "pull" : "round-robin",
             RetriesPerChunk = options?.RetriesPerChunk ?? -1,
@@ -69,7 +66,7 @@ public sealed class ClusterMapPool : IAsyncDisposable
         byte[] json;
         try
         {
-            json = await _client.RunAsync(submit, progress, null, cancellationToken).ConfigureAwait(false);
+            json = await _client.RunAsync(submit, input, progress, null, cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterJobException e)
         {

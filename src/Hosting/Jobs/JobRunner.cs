@@ -6,7 +6,7 @@ using ActorMap.Functions;
 using ActorMap.Functions.Input;
 using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 using Google.Protobuf;
 
 namespace ActorMap.Hosting.Jobs;
@@ -14,20 +14,23 @@ namespace ActorMap.Hosting.Jobs;
 /// <summary>
 /// Runs one client job on the cluster: compiles the lambda (the Seed needs its result type),
 /// sizes chunks for the cluster's current workers, runs the job through the worker directory,
-/// and sends back progress, then the result as JSON parts, or the failure.
+/// and sends back progress, then the result as JSON parts, or the failure, through the job's
+/// <see cref="ClusterJob.Send"/>.
 /// </summary>
 internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions defaults, LambdaCache cache)
 {
-    /// <summary>256 Ki elements: 2 MiB of longs each way, far below a frame, and still coarse enough to cost nothing.</summary>
-    private const int MaxDefaultChunk = 256 * 1024;
+    /// <summary>
+    /// 64 Ki elements: 512 KiB of longs each way. The connection between two nodes also carries
+    /// their heartbeats, so a default chunk stays well under 1 MiB.
+    /// </summary>
+    private const int MaxDefaultChunk = 64 * 1024;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<LambdaSource, LoadedFunction> _loaded = new();
 
-    public async Task RunAsync(ClusterJob job, SubmitJob submit)
+    public async Task RunAsync(ClusterJob job, SubmitJob submit, MapInput input)
     {
         try
         {
-            var input = ElementsCodec.ToInput(submit.Input);
             var reduce = ReduceChoice.Parse(string.IsNullOrEmpty(submit.Reduce) ? null : submit.Reduce);
             var source = new LambdaSource(submit.FunctionSource, input.Kind, reduce.LambdaSource);
             // Repeated jobs reuse the loaded function: no disk read, no assembly load per job.
@@ -37,11 +40,14 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
             var workers = Math.Max(1, await directory.Ask<int>(GetWorkerCount.Instance, TimeSpan.FromSeconds(10)).ConfigureAwait(false));
             var options = Options(submit, input, workers, job);
             var chunkSize = options.ChunkSize ?? ChunkPlan.DefaultChunkSize(input.Length, workers);
-            job.Client.Tell(new JobAccepted
+            job.Send(new ServerMessage
             {
-                JobId = job.Id, Elements = input.Length, Workers = workers,
-                Chunks = (int)((input.Length + chunkSize - 1) / chunkSize),
-            }, ActorRefs.NoSender);
+                Accepted = new JobAccepted
+                {
+                    JobId = job.Id, Elements = input.Length, Workers = workers,
+                    Chunks = (int)((input.Length + chunkSize - 1) / chunkSize),
+                },
+            });
             // count maps to a different function (1 per result), which other nodes cannot compile from
             // the source they get: map there, count here.
             if (reduce.Kind == ReduceKind.None)
@@ -52,11 +58,11 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
                 {
                     if (pending is not null)
                     {
-                        job.Client.Tell(new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending), Last = false }, ActorRefs.NoSender);
+                        job.Send(new ServerMessage { Result = new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending), Last = false } });
                     }
                     pending = part;
                 }, job.Token).ConfigureAwait(false);
-                job.Client.Tell(new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending ?? []), Last = true }, ActorRefs.NoSender);
+                job.Send(new ServerMessage { Result = new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending ?? []), Last = true } });
                 return;
             }
             var counting = reduce.Kind == ReduceKind.Count;
@@ -69,29 +75,34 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
         }
         catch (UsageException e)
         {
-            job.Client.Tell(new JobFailure { JobId = job.Id, UsageError = true, Message = e.Message, ElementIndex = -1 }, ActorRefs.NoSender);
+            job.Send(new ServerMessage { Failure = new JobFailure { JobId = job.Id, UsageError = true, Message = e.Message, ElementIndex = -1 } });
         }
         catch (MapJobException e)
         {
-            job.Client.Tell(new JobFailure
+            job.Send(new ServerMessage
             {
-                JobId = job.Id, Message = e.Message, ElementIndex = e.ElementIndex, ErrorType = e.ErrorType,
-                ErrorMessage = e.ErrorMessage, StackTrace = e.WorkerStackTrace, Worker = e.Worker, Attempts = e.Attempts,
-            }, ActorRefs.NoSender);
+                Failure = new JobFailure
+                {
+                    JobId = job.Id, Message = e.Message, ElementIndex = e.ElementIndex, ErrorType = e.ErrorType,
+                    ErrorMessage = e.ErrorMessage, StackTrace = e.WorkerStackTrace, Worker = e.Worker, Attempts = e.Attempts,
+                },
+            });
         }
         catch (Exception e) when (e is OperationCanceledException or ArgumentException or InvalidOperationException or TimeoutException)
         {
-            job.Client.Tell(new JobFailure
+            job.Send(new ServerMessage
             {
-                JobId = job.Id, UsageError = e is ArgumentException, ElementIndex = -1,
-                Message = e is OperationCanceledException ? "the job was cancelled" : e.Message,
-            }, ActorRefs.NoSender);
+                Failure = new JobFailure
+                {
+                    JobId = job.Id, UsageError = e is ArgumentException, ElementIndex = -1,
+                    Message = e is OperationCanceledException ? $"job {job.Id} was cancelled" : $"job {job.Id}: {e.Message}",
+                },
+            });
         }
     }
 
     private MapOptions Options(SubmitJob submit, MapInput input, int workers, ClusterJob job)
     {
-        var client = job.Client;
         var lastReport = 0L;
         return (defaults with
         {
@@ -110,11 +121,14 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
                 if (p.ChunksDone == p.TotalChunks || now - Interlocked.Read(ref lastReport) >= 100)
                 {
                     Interlocked.Exchange(ref lastReport, now);
-                    client.Tell(new JobProgress
+                    job.Send(new ServerMessage
                     {
-                        JobId = job.Id, ElementsDone = p.ElementsDone, TotalElements = p.TotalElements,
-                        ChunksDone = p.ChunksDone, TotalChunks = p.TotalChunks,
-                    }, ActorRefs.NoSender);
+                        Progress = new JobProgress
+                        {
+                            JobId = job.Id, ElementsDone = p.ElementsDone, TotalElements = p.TotalElements,
+                            ChunksDone = p.ChunksDone, TotalChunks = p.TotalChunks,
+                        },
+                    });
                 }
             }),
         }).Validated();
@@ -128,12 +142,15 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
         do
         {
             var length = Math.Min(ResultJson.PartSize, json.Length - offset);
-            job.Client.Tell(new JobResultPart
+            job.Send(new ServerMessage
             {
-                JobId = job.Id,
-                Json = ByteString.CopyFrom(json, offset, length),
-                Last = offset + length >= json.Length,
-            }, ActorRefs.NoSender);
+                Result = new JobResultPart
+                {
+                    JobId = job.Id,
+                    Json = ByteString.CopyFrom(json, offset, length),
+                    Last = offset + length >= json.Length,
+                },
+            });
             offset += length;
         }
         while (offset < json.Length);

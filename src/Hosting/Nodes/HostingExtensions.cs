@@ -1,34 +1,74 @@
-using ActorMap.Hocon;
+using ActorMap.Compute;
+using ActorMap.Compute.Workers;
+using ActorMap.Functions;
+using ActorMap.Hosting.Jobs;
+using ActorMap.Hosting.Registration;
+using ActorMap.Hosting.Wire;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ActorMap.Hosting.Nodes;
 
+//   Seed:   /user/directory, /user/registry, /user/status, /user/membership-log, /user/workers/worker-1..N (allow-local-routees)
+//   Worker: /user/workers/worker-1..N, /user/membership-log
+/// <summary>Wires an ActorMap node into a host with Akka.Hosting.</summary>
 public static class HostingExtensions
 {
-    /// <summary>Runs an ActorMap node as a hosted service: started with the host, stopped in order on SIGTERM.</summary>
-    public static IServiceCollection AddActorMapNode(this IServiceCollection services, HoconConfig config, NodeRole role)
+    /// <summary>
+    /// The node's actor system, started and stopped with the host. Stopping runs Akka's
+    /// CoordinatedShutdown: a worker leaves the cluster and its chunks go to the others.
+    /// </summary>
+    public static IServiceCollection AddActorMapNode(this IServiceCollection services, NodeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(sp => new NodeService(config, role, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddHostedService(sp => sp.GetRequiredService<NodeService>());
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddAkka(settings.ClusterName, (builder, provider) =>
+        {
+            var log = provider.GetRequiredService<ILoggerFactory>().CreateLogger("ActorMap.Node");
+            builder.AddHocon(settings.AkkaConfig(), HoconAddMode.Prepend)
+                .ConfigureLoggers(loggers =>
+                {
+                    loggers.ClearLoggers();
+                    loggers.AddLoggerFactory();
+                })
+                .WithCustomSerializer("actormap", ComputeSerializer.Types, system => new ComputeSerializer(system))
+                .WithActors((system, registry) => StartActors(system, registry, settings, log));
+        });
+        if (settings.Role == NodeRole.Seed)
+        {
+            services.AddSingleton(provider =>
+            {
+                var system = provider.GetRequiredService<ActorSystem>();
+                var directory = provider.GetRequiredService<IRequiredActor<WorkerDirectory>>().ActorRef;
+                var pool = MapPool.CreateForCluster(system, directory, settings.Defaults);
+                return new SeedJobs(new JobRunner(pool, directory, settings.Defaults, NodeFunctions.Cache));
+            });
+        }
         return services;
     }
-}
 
-internal sealed class NodeService(HoconConfig config, NodeRole role, ILoggerFactory loggerFactory) : IHostedService
-{
-    private ActorMapNode? _node;
-
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        _node = await ActorMapNode.StartAsync(config, role, loggerFactory, cancellationToken).ConfigureAwait(false);
-
-    public async Task StopAsync(CancellationToken cancellationToken)
+    private static void StartActors(ActorSystem system, IActorRegistry registry, NodeSettings settings, ILogger log)
     {
-        if (_node is not null)
+        var cluster = Cluster.Get(system);
+        var address = cluster.SelfAddress;
+        log.LogInformation("listening on {Host}:{Port} as {Role} of cluster {Cluster} ({Address}), {Workers} workers",
+            address.Host, address.Port, settings.Role == NodeRole.Seed ? NodeRoles.Seed : NodeRoles.Worker, settings.ClusterName, address, settings.Workers);
+        system.ActorOf(Props.Create(() => new MembershipLog(log)), "membership-log");
+        if (settings.Role == NodeRole.Seed)
         {
-            await _node.DisposeAsync().ConfigureAwait(false);
+            var directory = system.ActorOf(WorkerDirectory.Props(), "directory");
+            registry.Register<WorkerDirectory>(directory);
+            system.ActorOf(WorkerRegistry.Props(directory), WorkerRegistry.Name);
+            registry.Register<StatusView>(system.ActorOf(Props.Create(() => new StatusView()), "status"));
+            cluster.Join(address);
+        }
+        if (settings.Workers > 0)
+        {
+            var encoder = new ChunkResultEncoder(settings.MaximumFrameSize);
+            system.ActorOf(Props.Create(() => new NodeWorkers(settings.Workers, ComputeConfig.WorkerDispatcherFor(system), encoder)), "workers");
         }
     }
 }

@@ -1,5 +1,5 @@
-using ActorMap.Cluster.Membership;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
+using Akka.Cluster;
 using Microsoft.Extensions.Logging;
 
 namespace ActorMap.Hosting.Nodes;
@@ -7,12 +7,18 @@ namespace ActorMap.Hosting.Nodes;
 /// <summary>Logs every membership change of this node's view, one line each.</summary>
 internal sealed class MembershipLog : ReceiveActor
 {
-    public MembershipLog(Cluster.Cluster cluster, ILogger logger)
+    public MembershipLog(ILogger logger)
     {
-        Receive<CurrentClusterState>(_ => { });
-        Receive<MemberEvent>(e => logger.LogInformation("{Event}: {Address} is {Status}", e.GetType().Name, e.Member.Address, e.Member.Status));
-        Receive<ReachabilityEvent>(e => logger.LogWarning("{Event}: {Address}", e.GetType().Name, e.Member.Address));
-        Receive<LeaderChanged>(e => logger.LogInformation("LeaderChanged: {Leader}", e.Leader?.ToString() ?? "none"));
-        cluster.Subscribe(Self);
+        Receive<ClusterEvent.IMemberEvent>(e => logger.LogInformation("{Event}: {Address} is {Status}", e.GetType().Name, e.Member.Address, e.Member.Status));
+        Receive<ClusterEvent.UnreachableMember>(e => logger.LogWarning("UnreachableMember: {Address}", e.Member.Address));
+        Receive<ClusterEvent.ReachableMember>(e => logger.LogInformation("ReachableMember: {Address}", e.Member.Address));
+        Receive<ClusterEvent.LeaderChanged>(e => logger.LogInformation("LeaderChanged: {Leader}", e.Leader?.ToString() ?? "none"));
+        ReceiveAny(_ => { });
     }
+
+    protected override void PreStart() =>
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+            typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent), typeof(ClusterEvent.LeaderChanged));
+
+    protected override void PostStop() => Cluster.Get(Context.System).Unsubscribe(Self);
 }

@@ -4,12 +4,14 @@ using System.Text.Json;
 namespace ActorMap.Hosting.Nodes;
 
 /// <summary>
-/// The hosts' flags, which override cluster.hocon: --config PATH, --hostname H, --port N, and on
-/// a worker --seed HOST:PORT and --workers N. Bad flags throw <see cref="ArgumentException"/>
-/// with what and where, for the host to print and exit 2.
+/// The hosts' flags, which override cluster.hocon: --config PATH, --hostname H, --public-hostname H,
+/// --port N, on the Seed --api-port N, and on a worker --seed HOST[:4053] and --workers N. Bad
+/// flags throw <see cref="ArgumentException"/> with what and where, for the host to print and exit 2.
 /// </summary>
 public sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<string, string> Overrides)
 {
+    public const int DefaultClusterPort = 4053;
+
     public static NodeCommandLine Parse(string[] args, NodeRole role)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -25,23 +27,21 @@ public sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<str
                     config = Value();
                     break;
                 case "--hostname":
-                    overrides["actormap.remote.hostname"] = Quote(Value());
+                    overrides["akka.remote.dot-netty.tcp.hostname"] = Quote(Value());
                     break;
                 case "--public-hostname":
-                    overrides["actormap.remote.public-hostname"] = Quote(Value());
+                    overrides["akka.remote.dot-netty.tcp.public-hostname"] = Quote(Value());
                     break;
                 case "--port":
-                    overrides["actormap.remote.port"] = Port(Value(), flag).ToString(CultureInfo.InvariantCulture);
+                    overrides["akka.remote.dot-netty.tcp.port"] = Port(Value(), flag).ToString(CultureInfo.InvariantCulture);
+                    break;
+                case "--api-port" when role == NodeRole.Seed:
+                    overrides["actormap.api.port"] = Port(Value(), flag).ToString(CultureInfo.InvariantCulture);
                     break;
                 case "--seed" when role == NodeRole.Worker:
-                    var seed = Value();
-                    var colon = seed.LastIndexOf(':');
-                    if (colon <= 0)
-                    {
-                        throw new ArgumentException($"--seed '{seed}' is not HOST:PORT");
-                    }
-                    Port(seed[(colon + 1)..], "--seed");
-                    overrides["actormap.cluster.seed-nodes"] = $"[{Quote(seed)}]";
+                    var (host, port) = HostAndPort(Value(), "--seed", DefaultClusterPort);
+                    // The system name is the cluster's, known only once the configuration is read: a substitution.
+                    overrides["akka.cluster.seed-nodes"] = $"[\"akka.tcp://\"${{actormap.cluster-name}}\"@{host}:{port.ToString(CultureInfo.InvariantCulture)}\"]";
                     break;
                 case "--workers" when role == NodeRole.Worker:
                     var text = Value();
@@ -59,8 +59,21 @@ public sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<str
     }
 
     public static string Usage(NodeRole role) => role == NodeRole.Seed
-        ? "usage: actormap-seed [--config PATH] [--hostname H] [--public-hostname H] [--port N]"
-        : "usage: actormap-worker --seed HOST:PORT [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--workers N]";
+        ? "usage: actormap-seed [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--api-port N]"
+        : "usage: actormap-worker --seed HOST[:PORT] [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--workers N]";
+
+    /// <summary>HOST or HOST:PORT, with <paramref name="defaultPort"/> when the port is left out.</summary>
+    public static (string Host, int Port) HostAndPort(string text, string flag, int defaultPort)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var colon = text.LastIndexOf(':');
+        var host = colon < 0 ? text : text[..colon];
+        if (host.Length == 0 || host.Contains('"', StringComparison.Ordinal) || host.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{flag} '{text}' is not HOST[:PORT]");
+        }
+        return (host, colon < 0 ? defaultPort : Port(text[(colon + 1)..], flag));
+    }
 
     private static int Port(string text, string flag) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535

@@ -1,9 +1,6 @@
 using System.Reflection;
-using ActorMap.Cluster;
 using ActorMap.Compute;
 using ActorMap.Hocon;
-using ActorMap.Remote;
-using ActorMap.Runtime.Actor;
 
 namespace ActorMap.Hosting.Nodes;
 
@@ -18,10 +15,8 @@ public static class NodeConfig
 
     private static readonly Assembly[] s_libraries =
     [
-        typeof(ActorSystemSettings).Assembly,
         typeof(MapPool).Assembly,
-        typeof(RemoteSettings).Assembly,
-        typeof(ClusterSettings).Assembly,
+        typeof(NodeConfig).Assembly,
     ];
 
     /// <exception cref="HoconException">The file or an override is malformed (file:line:column in the message).</exception>

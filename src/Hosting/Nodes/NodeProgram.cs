@@ -1,46 +1,59 @@
 using ActorMap.Hocon;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ActorMap.Hosting.Nodes;
 
 /// <summary>
-/// The whole Main of actormap-seed and actormap-worker: flags, configuration, the Generic Host.
-/// Bad flags or configuration exit 2 with what and where; a node that cannot start exits 1.
+/// The whole Main of actormap-seed and actormap-worker: flags, configuration, the host. Bad flags
+/// or configuration exit 2 with what and where; a node that cannot start, or that the cluster
+/// downed, exits 1 (a restart policy then brings it back as a new incarnation).
 /// </summary>
 public static class NodeProgram
 {
     public static async Task<int> RunAsync(string[] args, NodeRole role)
     {
-        HoconConfig config;
+        NodeSettings settings;
         try
         {
             var commandLine = NodeCommandLine.Parse(args, role);
-            config = NodeConfig.Load(commandLine.ConfigFile, commandLine.Overrides);
+            settings = NodeSettings.From(NodeConfig.Load(commandLine.ConfigFile, commandLine.Overrides), role);
         }
         catch (Exception e) when (e is ArgumentException or HoconException or FileNotFoundException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return 2;
         }
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
-        builder.Services.AddActorMapNode(config, role);
+        NodeHost node;
         try
         {
-            using var host = builder.Build();
-            await host.RunAsync().ConfigureAwait(false);
-            return 0;
+            node = await NodeHost.StartAsync(settings, Logging).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or HoconException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or HoconException or Akka.Configuration.ConfigurationException)
         {
             await Console.Error.WriteLineAsync($"error: the node could not start: {e.Message}").ConfigureAwait(false);
             return 1;
         }
+        await using (node.ConfigureAwait(false))
+        {
+            var system = node.System;
+            await node.WaitForShutdownAsync().ConfigureAwait(false);
+            // The actor system ended on its own (downed, or it left): not a clean stop asked for by a signal.
+            var reason = Akka.Actor.CoordinatedShutdown.Get(system).ShutdownReason;
+            return reason is Akka.Actor.CoordinatedShutdown.ClusterDowningReason ? 1 : 0;
+        }
+    }
+
+    public static void Logging(ILoggingBuilder logging)
+    {
+        ArgumentNullException.ThrowIfNull(logging);
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        // Kestrel and the host say a lot at Information that a node operator does not need.
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("Grpc", LogLevel.Warning);
     }
 }

@@ -34,6 +34,64 @@ internal static class ElementsCodec
         _ => throw new ArgumentOutOfRangeException(nameof(input)),
     };
 
+    /// <summary>A job's input from its first message and the parts that followed, appended in order.</summary>
+    public static MapInput ToInput(Elements first, IReadOnlyList<Elements> parts)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.Count == 0)
+        {
+            return ToInput(first);
+        }
+        if (first.ValuesCase == Elements.ValuesOneofCase.Range)
+        {
+            throw new InvalidOperationException("a range input comes whole, not in parts");
+        }
+        var kind = ElementKindExtensions.ParseCSharpName(first.ElementType);
+        var arrays = new List<Array> { ToArray(first) };
+        foreach (var part in parts)
+        {
+            if (part.ElementType != first.ElementType)
+            {
+                throw new InvalidOperationException($"an input part of {part.ElementType} follows elements of {first.ElementType}");
+            }
+            arrays.Add(ToArray(part));
+        }
+        var all = Array.CreateInstance(kind.ClrType(), arrays.Sum(a => (long)a.Length));
+        var offset = 0L;
+        foreach (var array in arrays)
+        {
+            Array.Copy(array, 0, all, offset, array.Length);
+            offset += array.Length;
+        }
+        return new ListMapInput(kind, all);
+    }
+
+    /// <summary>The input cut into parts of about <paramref name="partBytes"/> each, for a stream: the first, then the rest.</summary>
+    public static (Elements First, List<Elements> Following) ToParts(MapInput input, int partBytes)
+    {
+        if (input is not ListMapInput list || list.Items.Length == 0)
+        {
+            return (FromInput(input), []);
+        }
+        var type = list.Kind.CSharpName();
+        var bytesPerElement = Math.Max(1, FromChunk(ArrayChunkOf(Slice(list.Items, 0, Math.Min(64, list.Items.Length))), type).CalculateSize() / Math.Min(64, list.Items.Length));
+        var perPart = Math.Max(1, partBytes / bytesPerElement);
+        var parts = new List<Elements>();
+        for (var start = 0; start < list.Items.Length; start += perPart)
+        {
+            parts.Add(FromChunk(ArrayChunkOf(Slice(list.Items, start, Math.Min(perPart, list.Items.Length - start))), type));
+        }
+        return (parts[0], parts.GetRange(1, parts.Count - 1));
+    }
+
+    private static Array Slice(Array items, int start, int count)
+    {
+        var slice = Array.CreateInstance(items.GetType().GetElementType()!, count);
+        Array.Copy(items, start, slice, 0, count);
+        return slice;
+    }
+
     public static MapInput ToInput(Elements elements)
     {
         var kind = ElementKindExtensions.ParseCSharpName(elements.ElementType);

@@ -10,7 +10,7 @@ public class ConfigCommandSpec
           retries-per-chunk = 4
           retries-per-chunk = ${?ACTORMAP_RETRIES_PER_CHUNK}
         }
-        actormap.remote.port = 4053
+        akka.remote.dot-netty.tcp.port = 4153
         """;
 
     [Fact]
@@ -25,8 +25,8 @@ public class ConfigCommandSpec
         using var json = JsonDocument.Parse(result.Stdout);
         var actormap = json.RootElement.GetProperty("actormap");
         Assert.Equal("7", actormap.GetProperty("compute").GetProperty("retries-per-chunk").ToString());
-        Assert.Equal("4053", actormap.GetProperty("remote").GetProperty("port").ToString());
-        Assert.Equal("30", actormap.GetProperty("actor").GetProperty("throughput").ToString());
+        Assert.Equal("4153", json.RootElement.GetProperty("akka").GetProperty("remote").GetProperty("dot-netty").GetProperty("tcp").GetProperty("port").ToString());
+        Assert.Equal("4080", actormap.GetProperty("api").GetProperty("port").ToString());
         Assert.Equal("round-robin", actormap.GetProperty("compute").GetProperty("balancing").ToString());
     }
 
@@ -38,7 +38,7 @@ public class ConfigCommandSpec
         var result = await cli.RunAsync("config");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("throughput", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("split-brain-resolver", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("max-chunks-in-flight-per-worker", result.Stdout, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public class ConfigCommandSpec
         using var json = JsonDocument.Parse(result.Stdout);
         var actormap = json.RootElement.GetProperty("actormap");
         Assert.Equal("4", actormap.GetProperty("compute").GetProperty("retries-per-chunk").ToString());
-        Assert.False(actormap.TryGetProperty("actor", out _));
+        Assert.False(actormap.TryGetProperty("api", out _));
     }
 
     [Fact]
@@ -97,11 +97,31 @@ public class ConfigCommandSpec
     public async Task Map_InvalidConfigValue_ExitsWith2NamingTheKey()
     {
         using var cli = new Cli();
-        cli.File("cluster.hocon", "actormap.actor.throughput = 0");
+        cli.File("cluster.hocon", "actormap.compute.max-chunks-in-flight-per-worker = 0");
 
         var result = await cli.RunAsync("map", "x => x", "--range", "0..10");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("actormap.actor.throughput", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("actormap.compute.max-chunks-in-flight-per-worker", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Config_Akka_ShowsWhatASeedHandsAkka_ResolvedWithTheEnvironment()
+    {
+        using var cli = new Cli().Set("ACTORMAP_CLUSTER_NAME", "prod-map");
+        cli.File("cluster.hocon", """
+            akka.remote.dot-netty.tcp.port = 4053
+            akka.remote.dot-netty.tcp.port = ${?ACTORMAP_PORT}
+            akka.cluster.roles = ${akka.cluster.roles} [gpu-free]
+            """);
+        cli.Set("ACTORMAP_PORT", "5000");
+
+        var result = await cli.RunAsync("config", "--akka", "seed");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("${", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"port\s*:\s*5000", result.Stdout);
+        Assert.Matches(@"roles\s*:\s*\[\s*seed\s*,\s*gpu-free\s*\]", result.Stdout);
+        Assert.Contains("static-quorum", result.Stdout, StringComparison.Ordinal);
     }
 }

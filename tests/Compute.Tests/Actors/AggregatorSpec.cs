@@ -1,13 +1,13 @@
 using ActorMap.Compute.Actors;
 using ActorMap.Compute.Jobs;
-using ActorMap.Runtime.Actor;
+using Akka.Actor;
 using FsCheck;
 using FsCheck.Fluent;
 
 namespace ActorMap.Compute.Tests.Actors;
 
 //   parent (forwards to TestActor) ── aggregator
-public class AggregatorSpec : TestKit.TestKit
+public class AggregatorSpec : Akka.TestKit.Xunit2.TestKit
 {
     private IActorRef StartAggregator(JobSpec job)
     {
@@ -39,17 +39,17 @@ public class AggregatorSpec : TestKit.TestKit
     [Fact]
     public void Aggregator_must_hold_a_chunk_until_the_prefix_before_it_is_complete()
     {
-        var sink = new RecordingSink();
-        var job = TestJobs.Spec(length: 30, chunkSize: 10, sink);
+        var releases = CreateTestProbe("releases");
+        var job = TestJobs.Spec(length: 30, chunkSize: 10, new RecordingSink(released: releases.Ref));
         var aggregator = StartAggregator(job);
 
         aggregator.Tell(Result(job, 1));
         aggregator.Tell(Result(job, 2));
-        AwaitAssert(() => Assert.Empty(sink.Released));
+        releases.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         aggregator.Tell(Result(job, 0));
 
+        Assert.Equal([0L, 10, 20], new[] { releases.ExpectMsg<long>(), releases.ExpectMsg<long>(), releases.ExpectMsg<long>() });
         ExpectMsg<JobSucceeded>();
-        Assert.Equal(3, sink.Released.Count);
     }
 
     [Fact]

@@ -1,14 +1,15 @@
 using ActorMap.Compute.Actors;
 using ActorMap.Compute.Jobs;
-using ActorMap.Runtime.Actor;
-using ActorMap.TestKit;
+using Akka.Actor;
+using Akka.TestKit;
 
 namespace ActorMap.Compute.Tests.Actors;
 
 //   parent (forwards to TestActor) ── router ──> probe workers (not its children here)
-public class ChunkRouterSpec : TestKit.TestKit
+public class ChunkRouterSpec : Akka.TestKit.Xunit2.TestKit
 {
     private readonly TestProbe _aggregator;
+    private IActorRef? _router;
 
     public ChunkRouterSpec() => _aggregator = CreateTestProbe("aggregator");
 
@@ -18,12 +19,28 @@ public class ChunkRouterSpec : TestKit.TestKit
         var job = TestJobs.Spec(length, chunkSize, new RecordingSink(), options, workers);
         var props = ChunkRouter.PropsFor(job, _aggregator.Ref, probes.Select(p => p.Ref).ToArray());
         Sys.ActorOf(Props.Create(() => new ForwardingParent(props, TestActor)));
-        return (ExpectMsg<IActorRef>(), probes);
+        _router = ExpectMsg<IActorRef>();
+        return (_router, probes);
     }
 
     private static int ExpectChunk(TestProbe worker) => worker.ExpectMsg<RunChunk>().ChunkIndex;
 
-    private static void Complete(TestProbe worker, int chunk) => worker.Reply(new ChunkCompleted(1, chunk));
+    // Sent, not replied: Akka's ExpectNoMsg forgets the last sender.
+    private void Complete(TestProbe worker, int chunk) =>
+        worker.Send(_router!, new ChunkResult(1, chunk, chunk * 10L, new ChunkOutput<long>(new long[10])));
+
+    [Fact]
+    public void Router_must_hand_each_result_to_the_aggregator_as_the_chunks_done()
+    {
+        var (_, w) = StartRouter(length: 20, chunkSize: 10, new MapOptions { MaxChunksInFlightPerWorker = 1 });
+        Assert.Equal(0, ExpectChunk(w[0]));
+        Assert.Equal(1, ExpectChunk(w[1]));
+
+        Complete(w[1], 1);
+
+        Assert.Equal(1, _aggregator.ExpectMsg<ChunkResult>().ChunkIndex);
+        _aggregator.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
 
     [Fact]
     public void Round_robin_must_give_chunk_n_to_worker_n_mod_N_and_wait_when_a_worker_is_full()
@@ -121,7 +138,7 @@ public class ChunkRouterSpec : TestKit.TestKit
         var directory = CreateTestProbe("directory");
         var job = TestJobs.Spec(length, chunkSize, new RecordingSink(), options) with { WorkerDirectory = directory.Ref };
         Sys.ActorOf(Props.Create(() => new ForwardingParent(ChunkRouter.PropsFor(job, _aggregator.Ref, null), TestActor)));
-        var router = ExpectMsg<IActorRef>();
+        var router = _router = ExpectMsg<IActorRef>();
         directory.ExpectMsg<Workers.SubscribeWorkers>(s => s.Subscriber.Equals(router));
         return (router, directory);
     }

@@ -6,7 +6,7 @@ namespace ActorMap.MultiNode.Tests.Support;
 
 /// <summary>
 /// One spec's cluster of real processes on 127.0.0.1: a Seed, WorkerNodes and console runs, all
-/// sharing a random secret, a cluster name of their own and the lambda cache of this test run.
+/// sharing a cluster name of their own and the lambda cache of this test run.
 /// Disposing kills whatever still runs and writes every process's last lines to the spec's output.
 /// </summary>
 public sealed class ClusterFixture : IAsyncDisposable
@@ -25,12 +25,9 @@ public sealed class ClusterFixture : IAsyncDisposable
     public ClusterFixture(ITestOutputHelper output)
     {
         _output = output;
-        Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         ClusterName = "multinode-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         WorkDirectory = Directory.CreateTempSubdirectory("actormap-multinode-").FullName;
     }
-
-    public string Secret { get; }
 
     public string ClusterName { get; }
 
@@ -47,17 +44,17 @@ public sealed class ClusterFixture : IAsyncDisposable
     /// <summary>Starts the seed on a free port.</summary>
     public async Task<NodeProcess> StartSeedAsync()
     {
-        Seed = await StartNodeAsync("seed", BuiltAssemblies.Seed, ["--hostname", Loopback, "--port", "0"], Environment());
+        Seed = await StartNodeAsync("seed", BuiltAssemblies.Seed, ["--hostname", Loopback, "--port", "0", "--api-port", "0"], Environment());
         return Seed;
     }
 
-    /// <summary>Starts a WorkerNode on a free port, joining the seed; <paramref name="secret"/> overrides the cluster's.</summary>
-    public Task<NodeProcess> StartWorkerAsync(int workers = 2, string? secret = null)
+    /// <summary>Starts a WorkerNode on a free port, joining the seed.</summary>
+    public Task<NodeProcess> StartWorkerAsync(int workers = 2)
     {
         var seed = Seed ?? throw new InvalidOperationException("start the seed first");
         var name = "worker-" + Interlocked.Increment(ref _workersStarted).ToString(CultureInfo.InvariantCulture);
         string[] args = ["--hostname", Loopback, "--port", "0", "--seed", seed.Endpoint, "--workers", workers.ToString(CultureInfo.InvariantCulture)];
-        return StartNodeAsync(name, BuiltAssemblies.Worker, args, Environment(secret));
+        return StartNodeAsync(name, BuiltAssemblies.Worker, args, Environment());
     }
 
     /// <summary>A seed and <paramref name="workers"/> WorkerNodes, returned once status shows all of them Up.</summary>
@@ -82,7 +79,7 @@ public sealed class ClusterFixture : IAsyncDisposable
         var seed = Seed ?? throw new InvalidOperationException("start the seed first");
         var verb = args.Length > 0 && args[0] == "status" ? "status-" : "console-";
         var name = verb + Interlocked.Increment(ref _consoleRuns).ToString(CultureInfo.InvariantCulture);
-        var process = ChildProcess.Start(name, BuiltAssemblies.Console, [.. args, "--seed", seed.Endpoint], Environment(), WorkDirectory);
+        var process = ChildProcess.Start(name, BuiltAssemblies.Console, [.. args, "--seed", seed.ApiEndpoint], Environment(), WorkDirectory);
         Track(process);
         return process;
     }
@@ -154,9 +151,8 @@ public sealed class ClusterFixture : IAsyncDisposable
         }
     }
 
-    private Dictionary<string, string> Environment(string? secret = null) => new(StringComparer.Ordinal)
+    private Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
     {
-        ["ACTORMAP_SECRET"] = secret ?? Secret,
         ["ACTORMAP_CLUSTER_NAME"] = ClusterName,
         ["ACTORMAP_CACHE_DIR"] = CacheDirectory,
         [JobGate.FileVariable] = GateFile,

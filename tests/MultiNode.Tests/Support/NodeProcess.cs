@@ -9,11 +9,12 @@ namespace ActorMap.MultiNode.Tests.Support;
 /// </summary>
 public sealed partial class NodeProcess : IAsyncDisposable
 {
-    private NodeProcess(ChildProcess process, string host, int port)
+    private NodeProcess(ChildProcess process, string host, int port, int apiPort)
     {
         Process = process;
         Host = host;
         Port = port;
+        ApiPort = apiPort;
     }
 
     public ChildProcess Process { get; }
@@ -24,8 +25,14 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>HOST:PORT, as <c>--seed</c> takes it.</summary>
+    /// <summary>The Seed's client endpoint port (0 for a worker).</summary>
+    public int ApiPort { get; }
+
+    /// <summary>HOST:PORT of the cluster port, as a worker's <c>--seed</c> takes it.</summary>
     public string Endpoint => $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>HOST:PORT of the Seed's client endpoint, as the console's <c>--seed</c> takes it.</summary>
+    public string ApiEndpoint => $"{Host}:{ApiPort.ToString(CultureInfo.InvariantCulture)}";
 
     public OutputLines Output => Process.Output;
 
@@ -34,10 +41,16 @@ public sealed partial class NodeProcess : IAsyncDisposable
     {
         var line = await process.WaitForLineAsync(l => !l.IsError && ListeningLine().IsMatch(l.Text), timeout, "\"listening on HOST:PORT\" on stdout");
         var match = ListeningLine().Match(line.Text);
-        return new NodeProcess(process, match.Groups["host"].Value, int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture));
+        var apiPort = 0;
+        if (match.Groups["role"].Value == "seed")
+        {
+            var api = await process.WaitForLineAsync(l => !l.IsError && ApiLine().IsMatch(l.Text), timeout, "\"client endpoint on HOST:PORT\" on stdout");
+            apiPort = int.Parse(ApiLine().Match(api.Text).Groups["port"].Value, CultureInfo.InvariantCulture);
+        }
+        return new NodeProcess(process, match.Groups["host"].Value, int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture), apiPort);
     }
 
-    /// <summary>True when a member address from <c>status</c> (e.g. <c>actormap://name@host:port</c>) is this node's.</summary>
+    /// <summary>True when a member address from <c>status</c> (e.g. <c>akka.tcp://name@host:port</c>) is this node's.</summary>
     public bool IsAddress(string address)
     {
         var match = AddressEnd().Match(address);
@@ -60,8 +73,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public override string ToString() => $"{Process} at {Endpoint}";
 
-    [GeneratedRegex(@"listening on (?<host>\S+):(?<port>\d+)")]
+    [GeneratedRegex(@"listening on (?<host>\S+):(?<port>\d+) as (?<role>seed|worker)")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"client endpoint on \S+:(?<port>\d+)")]
+    private static partial Regex ApiLine();
 
     [GeneratedRegex(@"(?:^|[@/])(?<host>[^@/:\s]+):(?<port>\d+)/?$")]
     private static partial Regex AddressEnd();

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using ActorMap.Compute;
+using ActorMap.Messages.Compute;
+
+namespace ActorMap.Hosting.Jobs;
+
+/// <summary>One client's job on the Seed: what goes back to the client, how far it is, and how to stop it.</summary>
+internal sealed class ClusterJob(long id) : IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    // Unbounded: the job's actors write into it and must never block. What it holds is bounded by
+    // the job's results, which the Seed holds anyway until they are sent.
+    private readonly Channel<ServerMessage> _outbox = Channel.CreateUnbounded<ServerMessage>(new UnboundedChannelOptions { SingleReader = true });
+
+    public long Id { get; } = id;
+
+    public CancellationToken Token => _cancellation.Token;
+
+    public ChannelReader<ServerMessage> Outbox => _outbox.Reader;
+
+    /// <summary>Written by the job's progress callback, read by status: a reference swap, never torn.</summary>
+    public volatile MapProgress? Progress;
+
+    /// <summary>Thread-safe; the message that ends the job (the last result part or a failure) closes the outbox.</summary>
+    public void Send(ServerMessage message)
+    {
+        _outbox.Writer.TryWrite(message);
+        if (message.KindCase == ServerMessage.KindOneofCase.Failure || message is { KindCase: ServerMessage.KindOneofCase.Result, Result.Last: true })
+        {
+            _outbox.Writer.TryComplete();
+        }
+    }
+
+    public void Cancel() => _cancellation.Cancel();
+
+    public void Dispose() => _cancellation.Dispose();
+}
+
+/// <summary>The Seed's running jobs, for status and for job ids.</summary>
+internal sealed class RunningJobs
+{
+    private readonly ConcurrentDictionary<long, ClusterJob> _jobs = new();
+    private long _nextId;
+
+    public ClusterJob Start()
+    {
+        var job = new ClusterJob(Interlocked.Increment(ref _nextId));
+        _jobs[job.Id] = job;
+        return job;
+    }
+
+    public void End(ClusterJob job)
+    {
+        _jobs.TryRemove(job.Id, out _);
+        job.Dispose();
+    }
+
+    public IEnumerable<ClusterJob> All => _jobs.Values.OrderBy(j => j.Id);
+}

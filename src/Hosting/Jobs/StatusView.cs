@@ -1,0 +1,66 @@
+using ActorMap.Compute.Workers;
+using ActorMap.Hosting.Registration;
+using ActorMap.Messages.Compute;
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace ActorMap.Hosting.Jobs;
+
+/// <summary>
+/// On the Seed: the members part of <c>status</c>: Akka's view of each member, with the workers it
+/// registered, the chunks it finished and how long it has been Up.
+/// </summary>
+internal sealed class StatusView : ReceiveActor
+{
+    private readonly Dictionary<Address, long> _chunks = [];
+    private readonly Dictionary<Address, int> _workers = [];
+    private readonly Dictionary<Address, DateTimeOffset> _upSince = [];
+
+    public StatusView()
+    {
+        Receive<ChunkDoneBy>(done => _chunks[done.Node] = _chunks.GetValueOrDefault(done.Node) + 1);
+        Receive<NodeWorkersChanged>(changed => _workers[changed.Node] = changed.Workers);
+        Receive<ClusterEvent.MemberUp>(up => _upSince[up.Member.Address] = DateTimeOffset.UtcNow);
+        Receive<ClusterEvent.MemberRemoved>(removed =>
+        {
+            _upSince.Remove(removed.Member.Address);
+            _workers.Remove(removed.Member.Address);
+        });
+        Receive<StatusRequest>(_ => Sender.Tell(Members(), Self));
+        ReceiveAny(_ => { });
+    }
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(ChunkDoneBy));
+        Context.System.EventStream.Subscribe(Self, typeof(NodeWorkersChanged));
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
+    }
+
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        Cluster.Get(Context.System).Unsubscribe(Self);
+    }
+
+    private StatusReply Members()
+    {
+        var state = Cluster.Get(Context.System).State;
+        var now = DateTimeOffset.UtcNow;
+        var reply = new StatusReply { Leader = state.Leader?.ToString() ?? "" };
+        foreach (var member in state.Members)
+        {
+            reply.Members.Add(new MemberRow
+            {
+                Address = member.Address.ToString(),
+                Roles = { member.Roles },
+                Status = member.Status.ToString(),
+                Reachable = !state.Unreachable.Contains(member),
+                Workers = _workers.GetValueOrDefault(member.Address),
+                ChunksDone = _chunks.GetValueOrDefault(member.Address),
+                UptimeSeconds = _upSince.TryGetValue(member.Address, out var since) ? (now - since).TotalSeconds : 0,
+            });
+        }
+        return reply;
+    }
+}

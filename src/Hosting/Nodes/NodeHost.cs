@@ -1,0 +1,98 @@
+using System.Net;
+using ActorMap.Hosting.Jobs;
+using Akka.Actor;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ActorMap.Hosting.Nodes;
+
+/// <summary>
+/// A running Seed or WorkerNode: the Generic Host with the node's actor system, and on the Seed
+/// Kestrel serving the gRPC client endpoint. The hosts run one; specs start several in process.
+/// </summary>
+public sealed class NodeHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private NodeHost(IHost host, int apiPort)
+    {
+        _host = host;
+        ApiPort = apiPort;
+    }
+
+    public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
+
+    /// <summary>The port the client endpoint listens on (the Seed only; 0 on a worker).</summary>
+    public int ApiPort { get; }
+
+    public IHostApplicationLifetime Lifetime => _host.Services.GetRequiredService<IHostApplicationLifetime>();
+
+    public static async Task<NodeHost> StartAsync(NodeSettings settings, Action<ILoggingBuilder> logging, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(logging);
+        IHost host;
+        if (settings.Role == NodeRole.Seed)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            logging(builder.Logging);
+            builder.WebHost.ConfigureKestrel(kestrel =>
+                kestrel.Listen(ApiAddress(settings.ApiHostname), settings.ApiPort, listen => listen.Protocols = HttpProtocols.Http2));
+            builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 8 * 1024 * 1024);
+            builder.Services.AddActorMapNode(settings);
+            var app = builder.Build();
+            app.MapGrpcService<JobService>();
+            host = app;
+        }
+        else
+        {
+            var builder = Host.CreateApplicationBuilder();
+            logging(builder.Logging);
+            builder.Services.AddActorMapNode(settings);
+            host = builder.Build();
+        }
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        var apiPort = settings.Role == NodeRole.Seed ? BoundPort(host) : 0;
+        if (settings.Role == NodeRole.Seed)
+        {
+            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ActorMap.Node")
+                .LogInformation("client endpoint on {Host}:{Port} (gRPC)", settings.ApiHostname, apiPort);
+        }
+        return new NodeHost(host, apiPort);
+    }
+
+    /// <summary>Completes when the host stops: SIGTERM, or the actor system ending (a downed node).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _host.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        _host.Dispose();
+    }
+
+    private static IPAddress ApiAddress(string hostname) =>
+        hostname is "0.0.0.0" or "*" ? IPAddress.Any
+        : IPAddress.TryParse(hostname, out var address) ? address
+        : hostname == "localhost" ? IPAddress.Loopback
+        : throw new ArgumentException($"actormap.api.hostname must be an IP address or localhost, got '{hostname}'");
+
+    private static int BoundPort(IHost host)
+    {
+        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        return addresses.Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port).FirstOrDefault();
+    }
+}

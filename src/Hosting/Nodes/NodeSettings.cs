@@ -1,0 +1,71 @@
+using System.Net;
+using ActorMap.Compute;
+using ActorMap.Hocon;
+using ActorMap.Hosting.Registration;
+using Akka.Configuration;
+
+namespace ActorMap.Hosting.Nodes;
+
+/// <summary>
+/// What a node runs with, read once from the effective configuration: ActorMap's settings, and
+/// the resolved <c>akka</c> section Akka receives (as plain HOCON, no substitutions left).
+/// </summary>
+public sealed record NodeSettings(
+    NodeRole Role,
+    string ClusterName,
+    int Workers,
+    MapOptions Defaults,
+    string ApiHostname,
+    int ApiPort,
+    bool Insecure,
+    long MaximumFrameSize,
+    string AkkaHocon)
+{
+    /// <exception cref="ArgumentException">A value is out of range or a required one is missing (the key is named).</exception>
+    public static NodeSettings From(HoconConfig config, NodeRole role)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var name = config.GetString("actormap.cluster-name");
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException($"actormap.cluster-name must be letters, digits, '-' or '_', got '{name}'");
+        }
+        var defaults = MapOptions.FromConfig(config);
+        var local = role == NodeRole.Worker || config.GetBoolean("actormap.seed.allow-local-routees", true);
+        var workers = local ? defaults.Workers ?? Environment.ProcessorCount : 0;
+        var seeds = config.GetStringList("akka.cluster.seed-nodes", []);
+        if (role == NodeRole.Worker && seeds.Count == 0)
+        {
+            throw new ArgumentException("a worker needs a seed: pass --seed HOST[:PORT] or set akka.cluster.seed-nodes");
+        }
+        var apiPort = config.GetInt("actormap.api.port", 4080);
+        if (apiPort is < 0 or > 65535)
+        {
+            throw new ArgumentException($"actormap.api.port must be a port (0-65535), got {apiPort}");
+        }
+        var akka = AkkaSection(config, role, seeds);
+        return new NodeSettings(role, name, workers, defaults, config.GetString("actormap.api.hostname", "0.0.0.0"), apiPort,
+            config.GetBoolean("actormap.insecure", false), config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"), akka);
+    }
+
+    /// <summary>The resolved configuration in Akka's form, with the worker dispatcher sized to this node.</summary>
+    public Config AkkaConfig() =>
+        ConfigurationFactory.ParseString(AkkaHocon).WithFallback(ComputeConfig.WorkerDispatcher(Math.Max(1, Workers)));
+
+    /// <summary>True when this node binds only loopback, where plain TCP is acceptable.</summary>
+    public bool BindsLoopbackOnly(string hostname) =>
+        hostname == "localhost" || (IPAddress.TryParse(hostname, out var address) && IPAddress.IsLoopback(address));
+
+    // JSON is HOCON too, and the one form Akka's reader takes without surprises.
+    private static string AkkaSection(HoconConfig config, NodeRole role, IReadOnlyList<string> seeds)
+    {
+        var roleName = role == NodeRole.Seed ? NodeRoles.Seed : NodeRoles.Worker;
+        var roles = config.GetStringList("akka.cluster.roles", []).Where(r => r is not (NodeRoles.Seed or NodeRoles.Worker)).Prepend(roleName);
+        // The Seed founds the cluster by joining itself; it contacts no other seed.
+        var forced = HoconConfig.Parse($$"""
+            akka.cluster.roles = [{{string.Join(", ", roles.Select(r => System.Text.Json.JsonSerializer.Serialize(r)))}}]
+            akka.cluster.seed-nodes = [{{(role == NodeRole.Seed ? "" : string.Join(", ", seeds.Select(s => System.Text.Json.JsonSerializer.Serialize(s))))}}]
+            """);
+        return "akka : " + forced.WithFallback(config).GetConfig("akka").ToJson(indented: false);
+    }
+}

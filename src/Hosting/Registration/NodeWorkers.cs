@@ -1,0 +1,69 @@
+using ActorMap.Compute.Actors;
+using ActorMap.Hosting.Wire;
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace ActorMap.Hosting.Registration;
+
+//   /user/workers ─┬─ worker-1
+//                  └─ worker-…
+/// <summary>
+/// A node's worker actors, and their registration with the Seed's registry. Registration is
+/// repeated every second until acknowledged, and again whenever a Seed comes Up (a restarted Seed
+/// is a new incarnation that knows nobody).
+/// </summary>
+internal sealed class NodeWorkers : ReceiveActor, IWithTimers
+{
+    private static readonly TimeSpan s_retry = TimeSpan.FromSeconds(1);
+    private readonly IActorRef[] _workers;
+
+    public NodeWorkers(int count, string? dispatcher, ChunkResultEncoder encoder)
+    {
+        _workers = new IActorRef[count];
+        for (var i = 0; i < count; i++)
+        {
+            var props = Props.Create(() => new Worker(encoder.Encode));
+            _workers[i] = Context.ActorOf(dispatcher is null ? props : props.WithDispatcher(dispatcher), $"worker-{i + 1}");
+        }
+        Receive<Register>(_ => SendRegistration());
+        Receive<WorkersRegistered>(_ => Timers.Cancel(Register.Instance));
+        Receive<ClusterEvent.MemberUp>(up =>
+        {
+            if (up.Member.HasRole(NodeRoles.Seed))
+            {
+                StartRegistering();
+            }
+        });
+        ReceiveAny(_ => { });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart() =>
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
+
+    protected override void PostStop() => Cluster.Get(Context.System).Unsubscribe(Self);
+
+    // A worker's failure is about one job's chunk: restart it and keep serving other jobs.
+    protected override SupervisorStrategy SupervisorStrategy() => ChunkRouter.WorkerStrategy(Directive.Restart);
+
+    private void StartRegistering()
+    {
+        SendRegistration();
+        Timers.StartPeriodicTimer(Register.Instance, Register.Instance, s_retry);
+    }
+
+    private void SendRegistration()
+    {
+        var registration = new RegisterWorkers(_workers);
+        foreach (var seed in Cluster.Get(Context.System).State.Members.Where(m => m.HasRole(NodeRoles.Seed) && m.Status == MemberStatus.Up))
+        {
+            Context.ActorSelection(new RootActorPath(seed.Address) / "user" / WorkerRegistry.Name).Tell(registration, Self);
+        }
+    }
+
+    private sealed class Register
+    {
+        public static readonly Register Instance = new();
+    }
+}

@@ -1,0 +1,101 @@
+using ActorMap.Compute.Actors;
+using ActorMap.Compute.Jobs;
+using ActorMap.Functions;
+using ActorMap.Hosting.Registration;
+using Akka.Actor;
+using Akka.Serialization;
+using Google.Protobuf;
+using Proto = ActorMap.Messages.Compute;
+
+namespace ActorMap.Hosting.Wire;
+
+/// <summary>
+/// The one serializer for what ActorMap sends between nodes, as compute.proto messages. An unknown
+/// manifest throws <see cref="System.Runtime.Serialization.SerializationException"/>, which Akka handles by dropping that one
+/// message and keeping the connection.
+/// </summary>
+internal sealed class ComputeSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+{
+    public const int Id = 731;
+
+    private const string RunChunkManifest = "RC";
+    private const string ChunkResultManifest = "CR";
+    private const string ChunkFailedManifest = "CF";
+    private const string RegisterManifest = "RW";
+    private const string RegisteredManifest = "WR";
+
+    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered)];
+
+    public override int Identifier => Id;
+
+    public override string Manifest(object o) => o switch
+    {
+        RunChunk => RunChunkManifest,
+        ChunkResult => ChunkResultManifest,
+        ChunkFailed => ChunkFailedManifest,
+        RegisterWorkers => RegisterManifest,
+        WorkersRegistered => RegisteredManifest,
+        _ => throw new ArgumentException($"ActorMap's serializer does not handle {o.GetType().FullName}", nameof(o)),
+    };
+
+    public override byte[] ToBinary(object obj) => obj switch
+    {
+        RunChunk run => ToWire(run).ToByteArray(),
+        ChunkResult { Output: EncodedChunkOutput encoded } => encoded.Bytes,
+        ChunkResult result => ChunkResultWire.ToWire(result).ToByteArray(),
+        ChunkFailed failed => new Proto.ChunkFailed
+        {
+            JobId = failed.JobId, ChunkIndex = failed.ChunkIndex, ElementIndex = failed.Failure.ElementIndex,
+            ErrorType = failed.Failure.ErrorType, ErrorMessage = failed.Failure.ErrorMessage,
+            StackTrace = failed.Failure.StackTrace, Worker = failed.Failure.Worker,
+        }.ToByteArray(),
+        RegisterWorkers register => ToWire(register).ToByteArray(),
+        WorkersRegistered => [],
+        _ => throw new ArgumentException($"ActorMap's serializer does not handle {obj.GetType().FullName}", nameof(obj)),
+    };
+
+    public override object FromBinary(byte[] bytes, string manifest) => manifest switch
+    {
+        RunChunkManifest => FromWire(Proto.RunChunk.Parser.ParseFrom(bytes)),
+        ChunkResultManifest => ChunkResultWire.FromWire(Proto.ChunkResult.Parser.ParseFrom(bytes)),
+        ChunkFailedManifest => FailedFromWire(Proto.ChunkFailed.Parser.ParseFrom(bytes)),
+        RegisterManifest => FromWire(Proto.RegisterWorkers.Parser.ParseFrom(bytes)),
+        RegisteredManifest => WorkersRegistered.Instance,
+        _ => throw new System.Runtime.Serialization.SerializationException($"unknown ActorMap manifest '{manifest}'"),
+    };
+
+    private static Proto.RunChunk ToWire(RunChunk run)
+    {
+        var source = (run.Function as SourcedMapFunction)?.Source
+            ?? throw new InvalidOperationException("only a function with its source can run on another node");
+        return new Proto.RunChunk
+        {
+            JobId = run.JobId,
+            ChunkIndex = run.ChunkIndex,
+            FirstIndex = run.FirstIndex,
+            FunctionSource = source.Lambda,
+            Input = ElementsCodec.FromChunk(run.Input, source.ElementType),
+        };
+    }
+
+    // Compiling waits for the first chunk's worker (NodeFunctions is lazy): this runs on remoting's thread.
+    private static RunChunk FromWire(Proto.RunChunk run) =>
+        new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(run.Input),
+            NodeFunctions.For(new FunctionSource(run.FunctionSource, run.Input.ElementType)), CancellationToken.None);
+
+    private static ChunkFailed FailedFromWire(Proto.ChunkFailed w) =>
+        new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker));
+
+    private static Proto.RegisterWorkers ToWire(RegisterWorkers register)
+    {
+        var wire = new Proto.RegisterWorkers();
+        foreach (var worker in register.Workers)
+        {
+            wire.Workers.Add(Serialization.SerializedActorPath(worker));
+        }
+        return wire;
+    }
+
+    private RegisterWorkers FromWire(Proto.RegisterWorkers wire) =>
+        new([.. wire.Workers.Select(path => system.Provider.ResolveActorRef(path))]);
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using ActorMap.Hosting.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace ActorMap.Hosting.Tests.Support;
+
+/// <summary>A Seed and WorkerNodes in this process, on 127.0.0.1 with free ports, as Akka.NET's own cluster specs run.</summary>
+internal sealed class InProcessCluster : IAsyncDisposable
+{
+    private readonly List<NodeHost> _nodes = [];
+    private readonly string _name = "hosting-" + Guid.NewGuid().ToString("N")[..6];
+
+    public NodeHost Seed => _nodes[0];
+
+    public string ClusterName => _name;
+
+    public string SeedApi => $"127.0.0.1:{Seed.ApiPort.ToString(CultureInfo.InvariantCulture)}";
+
+    public IReadOnlyList<NodeHost> Nodes => _nodes;
+
+    public Dictionary<string, string> Overrides(int workers, bool seedRunsWorkers = true) => new()
+    {
+        ["akka.remote.dot-netty.tcp.hostname"] = "\"127.0.0.1\"",
+        ["akka.remote.dot-netty.tcp.port"] = "0",
+        ["akka.loglevel"] = "WARNING",
+        ["actormap.api.hostname"] = "\"127.0.0.1\"",
+        ["actormap.api.port"] = "0",
+        ["actormap.compute.workers"] = workers.ToString(CultureInfo.InvariantCulture),
+        ["actormap.cluster-name"] = $"\"{_name}\"",
+        ["actormap.seed.allow-local-routees"] = seedRunsWorkers ? "on" : "off",
+        ["akka.cluster.failure-detector.heartbeat-interval"] = "200ms",
+    };
+
+    public async Task<NodeHost> StartSeedAsync(int workers, bool seedRunsWorkers = true)
+    {
+        var settings = NodeSettings.From(NodeConfig.Load(null, Overrides(workers, seedRunsWorkers), lookForDefaultFile: false), NodeRole.Seed);
+        var seed = await NodeHost.StartAsync(settings, Quiet);
+        _nodes.Add(seed);
+        return seed;
+    }
+
+    public async Task<NodeHost> StartWorkerAsync(int workers)
+    {
+        var overrides = Overrides(workers);
+        var seed = Akka.Cluster.Cluster.Get(Seed.System).SelfAddress;
+        overrides["akka.cluster.seed-nodes"] = $"[\"{seed}\"]";
+        var worker = await NodeHost.StartAsync(NodeSettings.From(NodeConfig.Load(null, overrides, lookForDefaultFile: false), NodeRole.Worker), Quiet);
+        _nodes.Add(worker);
+        return worker;
+    }
+
+    private static void Quiet(ILoggingBuilder logging) => logging.ClearProviders();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Enumerable.Reverse(_nodes))
+        {
+            await node.DisposeAsync();
+        }
+    }
+}
