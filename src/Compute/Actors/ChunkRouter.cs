@@ -20,6 +20,8 @@ internal sealed class ChunkRouter : ReceiveActor
     private readonly List<WorkerSlot> _workers = [];
     private readonly Queue<int> _retries = new();
     private readonly Dictionary<int, int> _failures = [];
+    private readonly HashSet<ActorPath> _remoteParents = [];
+    private readonly HashSet<IActorRef> _stopped = [];
     private int _nextFresh;
     private int _cursor;
     private bool _failed;
@@ -67,7 +69,15 @@ internal sealed class ChunkRouter : ReceiveActor
         Dispatch();
     }
 
-    protected override void PostStop() => _job.WorkerDirectory?.Tell(new UnsubscribeWorkers(Self), Self);
+    protected override void PostStop()
+    {
+        _job.WorkerDirectory?.Tell(new UnsubscribeWorkers(Self), Self);
+        // Chunks still running on other nodes would run on for nobody.
+        foreach (var parent in _remoteParents)
+        {
+            Context.ActorSelection(parent).Tell(new CancelChunks(_job.JobId), ActorRefs.NoSender);
+        }
+    }
 
     /// <summary>
     /// What a worker's exception does to it. Failures are reported to the caller with the chunk's
@@ -98,7 +108,7 @@ internal sealed class ChunkRouter : ReceiveActor
         }
         foreach (var worker in change.Added)
         {
-            if (SlotOf(worker) is null)
+            if (SlotOf(worker) is null && !_stopped.Contains(worker))
             {
                 _workers.Add(new WorkerSlot(Context.Watch(worker)));
             }
@@ -125,13 +135,28 @@ internal sealed class ChunkRouter : ReceiveActor
 
     private void OnFailed(ChunkFailed failed)
     {
-        SlotOf(Sender)?.Outstanding.Remove(failed.ChunkIndex);
+        var slot = SlotOf(Sender);
+        slot?.Outstanding.Remove(failed.ChunkIndex);
         var attempts = _failures.TryGetValue(failed.ChunkIndex, out var before) ? before + 1 : 1;
         _failures[failed.ChunkIndex] = attempts;
-        if (attempts > _job.Options.RetriesPerChunk)
+        // The directive as the job sees it, whoever supervises the worker: a node's workers serve
+        // many jobs, so their supervisor only restarts or resumes them, and the job applies the rest.
+        if (attempts > _job.Options.RetriesPerChunk || _job.Options.Supervision == Directive.Escalate)
         {
             Fail(failed.Failure.ToException(attempts));
             return;
+        }
+        if (_job.Options.Supervision == Directive.Stop && slot is not null)
+        {
+            Context.Unwatch(slot.Worker);
+            Withdraw(slot);
+            _stopped.Add(slot.Worker);
+            // Even a cluster job ends here: the workers it has were all stopped by its own directive.
+            if (_workers.Count == 0)
+            {
+                Fail(new MapJobException($"Job {_job.JobId} has no workers left: every worker was stopped by the '{_job.Options.Supervision}' directive"));
+                return;
+            }
         }
         _retries.Enqueue(failed.ChunkIndex);
         Dispatch();
@@ -192,7 +217,11 @@ internal sealed class ChunkRouter : ReceiveActor
             // Only a worker in this process can write into the caller's array.
             var destination = slot.Worker.Path.Address.HasLocalScope ? _job.Sink.DestinationFor(first) : null;
             slot.Worker.Tell(new RunChunk(_job.JobId, chunk, first, _job.Input.Slice(first, _job.Plan.CountOf(chunk)),
-                _job.Function, _job.Cancellation.Token, destination), Self);
+                _job.Function, _job.Cancellation.Token, destination, _job.Options.Supervision), Self);
+            if (!slot.Worker.Path.Address.HasLocalScope)
+            {
+                _remoteParents.Add(slot.Worker.Path.Parent);
+            }
         }
     }
 

@@ -6,7 +6,14 @@ namespace ActorMap.Compute.Actors;
 /// <summary>Router to worker: map this chunk and send the result back to the router.</summary>
 internal sealed record RunChunk(
     long JobId, int ChunkIndex, long FirstIndex, ChunkInput Input, IMapFunction Function,
-    CancellationToken Cancellation, ChunkDestination? Destination = null);
+    CancellationToken Cancellation, ChunkDestination? Destination = null, Directive Supervision = Directive.Restart);
+
+/// <summary>
+/// Router to the parent of its workers on another node, when the job ends: abandon the job's
+/// running chunks. A busy worker cannot read its own mailbox, so its parent cancels the token
+/// the node's chunks of that job run with.
+/// </summary>
+internal sealed record CancelChunks(long JobId);
 
 /// <summary>
 /// Worker to router, which hands it to the aggregator. One message is both the result and the

@@ -29,6 +29,7 @@ internal sealed class Worker : ReceiveActor
             }
             catch (ElementFailedException failure)
             {
+                failure.Directive = run.Supervision;
                 Sender.Tell(new ChunkFailed(run.JobId, run.ChunkIndex, ElementFailure.From(failure, Self, Context.System)), Self);
                 throw;
             }

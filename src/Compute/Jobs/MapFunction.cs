@@ -84,4 +84,7 @@ internal sealed class ElementFailedException(long elementIndex, Exception cause)
     : Exception($"Element {elementIndex} failed: {cause.GetType().FullName}: {cause.Message}", cause)
 {
     public long ElementIndex { get; } = elementIndex;
+
+    /// <summary>The job's directive, set by the worker, for a supervisor that serves many jobs (a node's workers).</summary>
+    public Akka.Actor.Directive? Directive { get; set; }
 }

@@ -61,6 +61,8 @@ public sealed class ClusterMapPool : IAsyncDisposable
             ChunkSize = options?.ChunkSize ?? 0,
             Balancing = options is null ? "" : options.Balancing == Balancing.Pull ? "pull" : "round-robin",
             RetriesPerChunk = options?.RetriesPerChunk ?? -1,
+            Supervision = options is null ? "" : options.Supervision.ToString().ToLowerInvariant(),
+            MaxChunksInFlightPerWorker = options?.MaxChunksInFlightPerWorker ?? 0,
         };
         var progress = options?.Progress;
         byte[] json;

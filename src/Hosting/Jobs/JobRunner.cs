@@ -112,6 +112,8 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
                 : defaults.ChunkSize ?? Math.Min(ChunkPlan.DefaultChunkSize(input.Length, workers), MaxDefaultChunk),
             Balancing = string.IsNullOrEmpty(submit.Balancing) ? defaults.Balancing : MapOptions.ParseBalancing(submit.Balancing, "balancing"),
             RetriesPerChunk = submit.RetriesPerChunk >= 0 ? submit.RetriesPerChunk : defaults.RetriesPerChunk,
+            Supervision = string.IsNullOrEmpty(submit.Supervision) ? defaults.Supervision : MapOptions.ParseDirective(submit.Supervision, "supervision"),
+            MaxChunksInFlightPerWorker = submit.MaxChunksInFlightPerWorker > 0 ? submit.MaxChunksInFlightPerWorker : defaults.MaxChunksInFlightPerWorker,
             Source = new FunctionSource(submit.FunctionSource, input.Kind.CSharpName()),
             Progress = new Progress(p =>
             {

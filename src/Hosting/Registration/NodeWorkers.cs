@@ -27,6 +27,7 @@ internal sealed class NodeWorkers : ReceiveActor, IWithTimers
         }
         Receive<Register>(_ => SendRegistration());
         Receive<WorkersRegistered>(_ => Timers.Cancel(Register.Instance));
+        Receive<CancelChunks>(cancel => JobCancellations.Get(Context.System).Cancel(cancel.JobId));
         Receive<ClusterEvent.MemberUp>(up =>
         {
             if (up.Member.HasRole(NodeRoles.Seed))
@@ -44,8 +45,13 @@ internal sealed class NodeWorkers : ReceiveActor, IWithTimers
 
     protected override void PostStop() => Cluster.Get(Context.System).Unsubscribe(Self);
 
-    // A worker's failure is about one job's chunk: restart it and keep serving other jobs.
-    protected override SupervisorStrategy SupervisorStrategy() => ChunkRouter.WorkerStrategy(Directive.Restart);
+    // A worker's failure is about one job's chunk: keep it serving other jobs. The job's own
+    // directive decides between a fresh instance and resuming; the router applies stop and
+    // escalate to the job.
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(maxNrOfRetries: -1, withinTimeMilliseconds: -1,
+            e => e is Compute.Jobs.ElementFailedException { Directive: Directive.Resume } ? Directive.Resume : Directive.Restart,
+            loggingEnabled: false);
 
     private void StartRegistering()
     {

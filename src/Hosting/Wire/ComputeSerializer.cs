@@ -23,8 +23,9 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     private const string ChunkFailedManifest = "CF";
     private const string RegisterManifest = "RW";
     private const string RegisteredManifest = "WR";
+    private const string CancelManifest = "CC";
 
-    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered)];
+    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks)];
 
     public override int Identifier => Id;
 
@@ -35,6 +36,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         ChunkFailed => ChunkFailedManifest,
         RegisterWorkers => RegisterManifest,
         WorkersRegistered => RegisteredManifest,
+        CancelChunks => CancelManifest,
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {o.GetType().FullName}", nameof(o)),
     };
 
@@ -51,6 +53,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         }.ToByteArray(),
         RegisterWorkers register => ToWire(register).ToByteArray(),
         WorkersRegistered => [],
+        CancelChunks cancel => new Proto.CancelChunks { JobId = cancel.JobId }.ToByteArray(),
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {obj.GetType().FullName}", nameof(obj)),
     };
 
@@ -61,6 +64,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         ChunkFailedManifest => FailedFromWire(Proto.ChunkFailed.Parser.ParseFrom(bytes)),
         RegisterManifest => FromWire(Proto.RegisterWorkers.Parser.ParseFrom(bytes)),
         RegisteredManifest => WorkersRegistered.Instance,
+        CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
         _ => throw new System.Runtime.Serialization.SerializationException($"unknown ActorMap manifest '{manifest}'"),
     };
 
@@ -75,13 +79,15 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
             FirstIndex = run.FirstIndex,
             FunctionSource = source.Lambda,
             Input = ElementsCodec.FromChunk(run.Input, source.ElementType),
+            Supervision = run.Supervision == Directive.Resume ? "resume" : "restart",
         };
     }
 
     // Compiling waits for the first chunk's worker (NodeFunctions is lazy): this runs on remoting's thread.
-    private static RunChunk FromWire(Proto.RunChunk run) =>
+    private RunChunk FromWire(Proto.RunChunk run) =>
         new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(run.Input),
-            NodeFunctions.For(new FunctionSource(run.FunctionSource, run.Input.ElementType)), CancellationToken.None);
+            NodeFunctions.For(new FunctionSource(run.FunctionSource, run.Input.ElementType)),
+            JobCancellations.Get(system).TokenFor(run.JobId), Supervision: run.Supervision == "resume" ? Directive.Resume : Directive.Restart);
 
     private static ChunkFailed FailedFromWire(Proto.ChunkFailed w) =>
         new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker));
