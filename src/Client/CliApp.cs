@@ -23,6 +23,7 @@ internal static class CliApp
             MapCommand.Create(environment),
             ConfigCommand.Create(environment),
             StatusCommand.Create(environment),
+            CertsCommand.Create(environment),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

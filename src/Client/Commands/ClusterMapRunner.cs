@@ -40,7 +40,7 @@ internal static class ClusterMapRunner
         Action<ReadOnlyMemory<byte>>? onPart = !streaming ? null
             : sink is not null ? part => sink.Write(part.Span)
             : part => environment.Stdout.Write(System.Text.Encoding.UTF8.GetString(part.Span));
-        await using (var client = Connect(request.Seed!))
+        await using (var client = Connect(request.Seed!, request.Credentials))
         {
             try
             {
@@ -103,11 +103,11 @@ internal static class ClusterMapRunner
     private static Task<byte[]> ShowProgressAsync(TextWriter stderr, long total, Output.JobProgress progress, Func<Task<byte[]>> job) =>
         Output.ProgressBar.ShowAsync(stderr, total, progress, job);
 
-    internal static ClusterClient Connect(string seed)
+    internal static ClusterClient Connect(string seed, ClusterCredentials credentials)
     {
         try
         {
-            return ClusterClient.Connect(seed);
+            return ClusterClient.Connect(seed, credentials);
         }
         catch (ArgumentException e)
         {

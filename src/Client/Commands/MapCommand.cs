@@ -19,15 +19,16 @@ internal static class MapCommand
         var file = new Option<string?>("--file") { Description = "Configuration file (default: ./cluster.hocon if present)", HelpName = "PATH" };
         var seed = new Option<string?>("--seed") { Description = "Run on the cluster whose Seed serves clients at HOST[:PORT] (default port 4080) instead of in-process", HelpName = "HOST[:PORT]" };
 
+        var tls = TlsOption.Create();
         var command = new Command("map", "Apply FUNCTION to every element, in parallel on actors, and print the results in input order")
         {
-            function, range, input, reduce, chunkSize, workers, balancing, output, file, seed,
+            function, range, input, reduce, chunkSize, workers, balancing, output, file, seed, tls,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var request = MapRequest.Create(parse.GetValue(function)!, parse.GetValue(range), parse.GetValue(input), parse.GetValue(reduce),
                 Integer(parse.GetValue(chunkSize), "--chunk-size"), Integer(parse.GetValue(workers), "--workers"), parse.GetValue(balancing), parse.GetValue(output), parse.GetValue(file))
-                with { Seed = parse.GetValue(seed) };
+                with { Seed = parse.GetValue(seed), Credentials = TlsOption.Credentials(environment, parse.GetValue(tls)) };
             return request.Seed is null
                 ? MapRunner.RunAsync(request, environment, cancellationToken)
                 : ClusterMapRunner.RunAsync(request, environment, cancellationToken);

@@ -18,6 +18,9 @@ internal sealed record MapRequest(
     /// <summary>HOST:PORT of a cluster's Seed; null runs on the embedded default.</summary>
     public string? Seed { get; init; }
 
+    /// <summary>How the console proves itself to the Seed (--tls, ACTORMAP_TLS_DIR, ACTORMAP_TOKEN_FILE).</summary>
+    public Hosting.Client.ClusterCredentials Credentials { get; init; } = new();
+
     public static MapRequest Create(string function, string? range, string? input, string? reduce, int? chunkSize, int? workers,
         string? balancing, string? output, string? configFile)
     {

@@ -13,15 +13,16 @@ internal static class StatusCommand
     {
         var seed = new Option<string>("--seed") { Description = "The Seed's client endpoint, HOST[:PORT] (default port 4080)", HelpName = "HOST[:PORT]", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var tls = TlsOption.Create();
         var command = new Command("status", "Show the cluster's members (address, roles, state, reachability, workers, chunks done, uptime) and running jobs")
         {
-            seed, json,
+            seed, json, tls,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var address = parse.GetValue(seed)!;
             StatusReply reply;
-            await using (var client = ClusterMapRunner.Connect(address))
+            await using (var client = ClusterMapRunner.Connect(address, TlsOption.Credentials(environment, parse.GetValue(tls))))
             {
                 try
                 {

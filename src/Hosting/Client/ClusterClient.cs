@@ -1,5 +1,7 @@
 using ActorMap.Functions.Input;
 using ActorMap.Hosting.Nodes;
+using ActorMap.Hosting.Security;
+using System.Security.Cryptography.X509Certificates;
 using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
 using Grpc.Core;
@@ -30,14 +32,38 @@ internal sealed class ClusterClient : IAsyncDisposable
 
     public string Seed { get; }
 
-    /// <exception cref="ArgumentException">The seed is not HOST[:PORT].</exception>
-    public static ClusterClient Connect(string seed)
+    /// <exception cref="ArgumentException">The seed is not HOST[:PORT], or the credentials cannot be read (named).</exception>
+    public static ClusterClient Connect(string seed, ClusterCredentials? credentials = null)
     {
         var (host, port) = NodeCommandLine.HostAndPort(seed, "--seed", DefaultApiPort);
-        var channel = GrpcChannel.ForAddress(new UriBuilder("http", host, port).Uri, new GrpcChannelOptions
+        credentials ??= new ClusterCredentials();
+        var tls = credentials.TlsDirectory is { } directory ? ClusterCertificates.LoadForClient(Path.GetFullPath(directory)) : null;
+        var token = ClientAuthentication.ReadToken(credentials.TokenFile);
+        var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
+        if (tls is not null)
         {
-            MaxReceiveMessageSize = 8 * 1024 * 1024,
-        });
+            if (tls.Client is { } certificate)
+            {
+                handler.SslOptions.ClientCertificates = [certificate];
+            }
+            // The Seed's certificate must come from the cluster's CA; its name is not checked,
+            // because clients reach the Seed by whatever name or address the network gives it.
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && tls.Trusts(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+        }
+        var options = new GrpcChannelOptions { MaxReceiveMessageSize = 8 * 1024 * 1024, HttpHandler = handler };
+        if (token is not null)
+        {
+            var header = "Bearer " + System.Text.Encoding.UTF8.GetString(token);
+            options.Credentials = ChannelCredentials.Create(tls is null ? ChannelCredentials.Insecure : ChannelCredentials.SecureSsl,
+                CallCredentials.FromInterceptor((_, metadata) =>
+                {
+                    metadata.Add("authorization", header);
+                    return Task.CompletedTask;
+                }));
+            options.UnsafeUseInsecureChannelCallCredentials = tls is null;
+        }
+        var channel = GrpcChannel.ForAddress(new UriBuilder(tls is null ? "http" : "https", host, port).Uri, options);
         return new ClusterClient(channel, seed);
     }
 
@@ -50,6 +76,10 @@ internal sealed class ClusterClient : IAsyncDisposable
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
         {
             throw new ClusterJobException(Unreachable(e));
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new ClusterJobException(Unreachable(new RpcException(new Status(StatusCode.Unavailable, e.Message, e))));
         }
     }
 
@@ -110,15 +140,23 @@ internal sealed class ClusterClient : IAsyncDisposable
         {
             throw new ClusterJobException(Unreachable(e));
         }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new ClusterJobException(Unreachable(new RpcException(new Status(StatusCode.Unavailable, e.Message, e))));
+        }
         throw new ClusterJobException(new JobFailure { ElementIndex = -1, Message = $"the seed at {Seed} ended the job's stream without a result" });
     }
 
     private JobFailure Unreachable(RpcException e) => new()
     {
         ElementIndex = -1,
-        Message = e.StatusCode == StatusCode.Unavailable
-            ? $"cannot reach the seed's client endpoint at {Seed} (is it running? the client port is the Seed's --api-port, default {DefaultApiPort})"
-            : $"the seed at {Seed} failed the call: {e.Status.Detail}",
+        Message = e.StatusCode switch
+        {
+            StatusCode.Unavailable => $"cannot reach the seed's client endpoint at {Seed} (is it running? the client port is the Seed's --api-port, default {DefaultApiPort}; " +
+                                      "a Seed with TLS needs --tls DIR): " + e.Status.Detail,
+            StatusCode.Unauthenticated => $"the seed at {Seed} refused this client: {e.Status.Detail}",
+            _ => $"the seed at {Seed} failed the call: {e.Status.Detail}",
+        },
     };
 
     public ValueTask DisposeAsync()

@@ -19,13 +19,16 @@ public sealed class ClusterMapPool : IAsyncDisposable
 
     private ClusterMapPool(ClusterClient client) => _client = client;
 
-    /// <summary>Connects to the Seed's client endpoint at <paramref name="seed"/> (HOST[:PORT], default port 4080).</summary>
-    /// <exception cref="ArgumentException">The seed is not HOST[:PORT].</exception>
-    public static Task<ClusterMapPool> ConnectAsync(string seed, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Connects to the Seed's client endpoint at <paramref name="seed"/> (HOST[:PORT], default port
+    /// 4080), proving itself with <paramref name="credentials"/> (default: ACTORMAP_TLS_DIR and ACTORMAP_TOKEN_FILE).
+    /// </summary>
+    /// <exception cref="ArgumentException">The seed is not HOST[:PORT], or the credentials cannot be read.</exception>
+    public static Task<ClusterMapPool> ConnectAsync(string seed, ClusterCredentials? credentials = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(seed);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new ClusterMapPool(ClusterClient.Connect(seed)));
+        return Task.FromResult(new ClusterMapPool(ClusterClient.Connect(seed, credentials ?? ClusterCredentials.FromEnvironment())));
     }
 
     public Task<TOut[]> MapAsync<TOut>(string lambda, LongRange input, MapOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -3,6 +3,7 @@ using ActorMap.Compute.Workers;
 using ActorMap.Functions;
 using ActorMap.Hosting.Jobs;
 using ActorMap.Hosting.Registration;
+using ActorMap.Hosting.Security;
 using ActorMap.Hosting.Wire;
 using Akka.Actor;
 using Akka.Cluster;
@@ -35,6 +36,7 @@ public static class HostingExtensions
                     loggers.AddLoggerFactory();
                 })
                 .WithCustomSerializer("actormap", ComputeSerializer.Types, system => new ComputeSerializer(system))
+                .AddSetupIf(settings.Tls is { } tls, () => PeerValidation.SslSetup(settings.Tls!))
                 .WithActors((system, registry) => StartActors(system, registry, settings, log));
         });
         if (settings.Role == NodeRole.Seed)
@@ -50,12 +52,19 @@ public static class HostingExtensions
         return services;
     }
 
+    private static AkkaConfigurationBuilder AddSetupIf(this AkkaConfigurationBuilder builder, bool condition, Func<Akka.Actor.Setup.Setup> setup) =>
+        condition ? builder.AddSetup(setup()) : builder;
+
     private static void StartActors(ActorSystem system, IActorRegistry registry, NodeSettings settings, ILogger log)
     {
         var cluster = Cluster.Get(system);
         var address = cluster.SelfAddress;
         log.LogInformation("listening on {Host}:{Port} as {Role} of cluster {Cluster} ({Address}), {Workers} workers",
             address.Host, address.Port, settings.Role == NodeRole.Seed ? NodeRoles.Seed : NodeRoles.Worker, settings.ClusterName, address, settings.Workers);
+        if (settings.Tls is null && settings.Insecure)
+        {
+            log.LogWarning("actormap.insecure = on: this node talks plain TCP on a network address; anyone who reaches it can join or submit code");
+        }
         system.ActorOf(Props.Create(() => new MembershipLog(log)), "membership-log");
         if (settings.Role == NodeRole.Seed)
         {

@@ -5,7 +5,7 @@ namespace ActorMap.Hosting.Nodes;
 
 /// <summary>
 /// The hosts' flags, which override cluster.hocon: --config PATH, --hostname H, --public-hostname H,
-/// --port N, on the Seed --api-port N, and on a worker --seed HOST[:4053] and --workers N. Bad
+/// --port N, --tls DIR, on the Seed --api-port N, and on a worker --seed HOST[:4053] and --workers N. Bad
 /// flags throw <see cref="ArgumentException"/> with what and where, for the host to print and exit 2.
 /// </summary>
 public sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<string, string> Overrides)
@@ -35,6 +35,9 @@ public sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<str
                 case "--port":
                     overrides["akka.remote.dot-netty.tcp.port"] = Port(Value(), flag).ToString(CultureInfo.InvariantCulture);
                     break;
+                case "--tls":
+                    overrides["actormap.tls.dir"] = Quote(Path.GetFullPath(Value()));
+                    break;
                 case "--api-port" when role == NodeRole.Seed:
                     overrides["actormap.api.port"] = Port(Value(), flag).ToString(CultureInfo.InvariantCulture);
                     break;
@@ -59,8 +62,8 @@ public sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<str
     }
 
     public static string Usage(NodeRole role) => role == NodeRole.Seed
-        ? "usage: actormap-seed [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--api-port N]"
-        : "usage: actormap-worker --seed HOST[:PORT] [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--workers N]";
+        ? "usage: actormap-seed [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--api-port N] [--tls DIR]"
+        : "usage: actormap-worker --seed HOST[:PORT] [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--workers N] [--tls DIR]";
 
     /// <summary>HOST or HOST:PORT, with <paramref name="defaultPort"/> when the port is left out.</summary>
     public static (string Host, int Port) HostAndPort(string text, string flag, int defaultPort)

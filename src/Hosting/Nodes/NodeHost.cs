@@ -1,5 +1,6 @@
 using System.Net;
 using ActorMap.Hosting.Jobs;
+using ActorMap.Hosting.Security;
 using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,8 +44,25 @@ public sealed class NodeHost : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder();
             logging(builder.Logging);
             builder.WebHost.ConfigureKestrel(kestrel =>
-                kestrel.Listen(ApiAddress(settings.ApiHostname), settings.ApiPort, listen => listen.Protocols = HttpProtocols.Http2));
-            builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 8 * 1024 * 1024);
+                kestrel.Listen(ApiAddress(settings.ApiHostname), settings.ApiPort, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                    if (settings.Tls is { } tls)
+                    {
+                        listen.UseHttps(tls.Node, https =>
+                        {
+                            // Allowed, not required: a client may prove itself with a token instead (ClientAuthentication).
+                            https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
+                            https.ClientCertificateValidation = (certificate, _, _) => tls.Trusts(certificate);
+                        });
+                    }
+                }));
+            builder.Services.AddSingleton(new ClientAuthentication(settings.Tls is not null, Security.ClientAuthentication.ReadToken(settings.TokenFile)));
+            builder.Services.AddGrpc(grpc =>
+            {
+                grpc.MaxReceiveMessageSize = 8 * 1024 * 1024;
+                grpc.Interceptors.Add<ClientAuthentication>();
+            });
             builder.Services.AddActorMapNode(settings);
             var app = builder.Build();
             app.MapGrpcService<JobService>();

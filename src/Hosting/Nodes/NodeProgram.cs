@@ -37,9 +37,11 @@ public static class NodeProgram
         {
             var system = node.System;
             await node.WaitForShutdownAsync().ConfigureAwait(false);
-            // The actor system ended on its own (downed, or it left): not a clean stop asked for by a signal.
+            // The actor system ended on its own (downed, or refused by the cluster's TLS): not a clean
+            // stop asked for by a signal, so a restart policy should bring it back. (Akka keeps its
+            // TLS failure reason internal: known by name only.)
             var reason = Akka.Actor.CoordinatedShutdown.Get(system).ShutdownReason;
-            return reason is Akka.Actor.CoordinatedShutdown.ClusterDowningReason ? 1 : 0;
+            return reason is Akka.Actor.CoordinatedShutdown.ClusterDowningReason || reason?.GetType().Name == "TlsHandshakeFailureReason" ? 1 : 0;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using ActorMap.Compute;
 using ActorMap.Hocon;
 using ActorMap.Hosting.Registration;
+using ActorMap.Hosting.Security;
 using Akka.Configuration;
 
 namespace ActorMap.Hosting.Nodes;
@@ -19,7 +20,9 @@ public sealed record NodeSettings(
     int ApiPort,
     bool Insecure,
     long MaximumFrameSize,
-    string AkkaHocon)
+    string AkkaHocon,
+    ClusterCertificates? Tls = null,
+    string? TokenFile = null)
 {
     /// <exception cref="ArgumentException">A value is out of range or a required one is missing (the key is named).</exception>
     public static NodeSettings From(HoconConfig config, NodeRole role)
@@ -43,28 +46,56 @@ public sealed record NodeSettings(
         {
             throw new ArgumentException($"actormap.api.port must be a port (0-65535), got {apiPort}");
         }
-        var akka = AkkaSection(config, role, seeds);
-        return new NodeSettings(role, name, workers, defaults, config.GetString("actormap.api.hostname", "0.0.0.0"), apiPort,
-            config.GetBoolean("actormap.insecure", false), config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"), akka);
+        var tlsDirectory = config.GetString("actormap.tls.dir", "");
+        var tls = tlsDirectory.Length == 0 ? null : ClusterCertificates.Load(Path.GetFullPath(tlsDirectory));
+        var insecure = config.GetBoolean("actormap.insecure", false);
+        var apiHostname = config.GetString("actormap.api.hostname", "127.0.0.1");
+        if (tls is null && !insecure)
+        {
+            RequireLoopback("akka.remote.dot-netty.tcp.hostname", config.GetString("akka.remote.dot-netty.tcp.hostname"));
+            if (role == NodeRole.Seed)
+            {
+                RequireLoopback("actormap.api.hostname", apiHostname);
+            }
+        }
+        var akka = AkkaSection(config, role, seeds, tls is not null);
+        var tokenFile = Environment.GetEnvironmentVariable("ACTORMAP_TOKEN_FILE");
+        return new NodeSettings(role, name, workers, defaults, apiHostname, apiPort,
+            insecure, config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"), akka, tls,
+            string.IsNullOrEmpty(tokenFile) ? null : tokenFile);
+    }
+
+    // Nodes compile and run code that arrives over the network: no one may join or submit unproven.
+    private static void RequireLoopback(string key, string hostname)
+    {
+        if (!IsLoopback(hostname))
+        {
+            throw new ArgumentException(
+                $"{key} = {hostname} is not a loopback address, and TLS is off: set actormap.tls.dir (ACTORMAP_TLS_DIR, made by 'actormap certs create') " +
+                "or, on an isolated test network only, actormap.insecure = on");
+        }
     }
 
     /// <summary>The resolved configuration in Akka's form, with the worker dispatcher sized to this node.</summary>
     public Config AkkaConfig() =>
         ConfigurationFactory.ParseString(AkkaHocon).WithFallback(ComputeConfig.WorkerDispatcher(Math.Max(1, Workers)));
 
-    /// <summary>True when this node binds only loopback, where plain TCP is acceptable.</summary>
-    public bool BindsLoopbackOnly(string hostname) =>
+    /// <summary>True for a loopback name or address, where plain TCP is acceptable.</summary>
+    public static bool IsLoopback(string hostname) =>
         hostname == "localhost" || (IPAddress.TryParse(hostname, out var address) && IPAddress.IsLoopback(address));
 
     // JSON is HOCON too, and the one form Akka's reader takes without surprises.
-    private static string AkkaSection(HoconConfig config, NodeRole role, IReadOnlyList<string> seeds)
+    private static string AkkaSection(HoconConfig config, NodeRole role, IReadOnlyList<string> seeds, bool tls)
     {
+        // Over TLS, Akka's addresses are akka.ssl.tcp://; --seed and cluster.hocon may say akka.tcp://.
+        seeds = tls ? [.. seeds.Select(s => s.StartsWith("akka.tcp://", StringComparison.Ordinal) ? "akka.ssl.tcp://" + s["akka.tcp://".Length..] : s)] : seeds;
         var roleName = role == NodeRole.Seed ? NodeRoles.Seed : NodeRoles.Worker;
         var roles = config.GetStringList("akka.cluster.roles", []).Where(r => r is not (NodeRoles.Seed or NodeRoles.Worker)).Prepend(roleName);
         // The Seed founds the cluster by joining itself; it contacts no other seed.
         var forced = HoconConfig.Parse($$"""
             akka.cluster.roles = [{{string.Join(", ", roles.Select(r => System.Text.Json.JsonSerializer.Serialize(r)))}}]
             akka.cluster.seed-nodes = [{{(role == NodeRole.Seed ? "" : string.Join(", ", seeds.Select(s => System.Text.Json.JsonSerializer.Serialize(s))))}}]
+            akka.remote.dot-netty.tcp.enable-ssl = {{(tls ? "on" : "off")}}
             """);
         return "akka : " + forced.WithFallback(config).GetConfig("akka").ToJson(indented: false);
     }

@@ -18,8 +18,12 @@ internal sealed class InProcessCluster : IAsyncDisposable
 
     public IReadOnlyList<NodeHost> Nodes => _nodes;
 
-    public Dictionary<string, string> Overrides(int workers, bool seedRunsWorkers = true) => new()
+    /// <summary>The TLS directory every node started from now on uses; null for plain TCP.</summary>
+    public string? TlsDirectory { get; set; }
+
+    public Dictionary<string, string> Overrides(int workers, bool seedRunsWorkers = true, string? tls = null) => new()
     {
+        ["actormap.tls.dir"] = System.Text.Json.JsonSerializer.Serialize(tls ?? TlsDirectory ?? ""),
         ["akka.remote.dot-netty.tcp.hostname"] = "\"127.0.0.1\"",
         ["akka.remote.dot-netty.tcp.port"] = "0",
         ["akka.loglevel"] = "WARNING",
@@ -39,9 +43,9 @@ internal sealed class InProcessCluster : IAsyncDisposable
         return seed;
     }
 
-    public async Task<NodeHost> StartWorkerAsync(int workers)
+    public async Task<NodeHost> StartWorkerAsync(int workers, string? tls = null)
     {
-        var overrides = Overrides(workers);
+        var overrides = Overrides(workers, tls: tls);
         var seed = Akka.Cluster.Cluster.Get(Seed.System).SelfAddress;
         overrides["akka.cluster.seed-nodes"] = $"[\"{seed}\"]";
         var worker = await NodeHost.StartAsync(NodeSettings.From(NodeConfig.Load(null, overrides, lookForDefaultFile: false), NodeRole.Worker), Quiet);
