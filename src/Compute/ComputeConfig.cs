@@ -35,7 +35,7 @@ public static class ComputeConfig
     /// log output is off, because every failure reaches the caller as an exception and a console's
     /// stdout carries results.
     /// </summary>
-    public static Config Embedded(int workers) =>
+    internal static Config Embedded(int workers) =>
         ConfigurationFactory.ParseString("""
             akka {
               loglevel = OFF
@@ -46,7 +46,7 @@ public static class ComputeConfig
             """).WithFallback(WorkerDispatcher(workers));
 
     /// <summary>The worker dispatcher when the system has one configured, else null (Akka's default dispatcher).</summary>
-    public static string? WorkerDispatcherFor(ActorSystem system)
+    internal static string? WorkerDispatcherFor(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
         return system.Dispatchers.HasDispatcher(WorkerDispatcherId) ? WorkerDispatcherId : null;

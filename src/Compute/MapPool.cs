@@ -53,7 +53,7 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
     /// cluster's nodes) instead of creating their own; set <see cref="MapOptions.Workers"/> per job
     /// to the cluster's worker count so chunking matches it.
     /// </summary>
-    public static MapPool CreateForCluster(ActorSystem system, IActorRef workerDirectory, MapOptions? defaults = null)
+    internal static MapPool CreateForCluster(ActorSystem system, IActorRef workerDirectory, MapOptions? defaults = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(workerDirectory);
@@ -61,7 +61,7 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
     }
 
     /// <summary>The directory of cluster workers, or null when each job creates its own local workers.</summary>
-    public IActorRef? WorkerDirectory { get; }
+    internal IActorRef? WorkerDirectory { get; }
 
     public ActorSystem System { get; }
 

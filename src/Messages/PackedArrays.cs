@@ -7,7 +7,7 @@ namespace ActorMap.Messages;
 /// Long and double arrays as packed little-endian <c>bytes</c>: one copy in, none out. Reading
 /// returns a span over the message's own buffer, so it lives as long as the ByteString does.
 /// </summary>
-public static class PackedArrays
+internal static class PackedArrays
 {
     public static ByteString FromLongs(ReadOnlySpan<long> values) => Pack(values);
 

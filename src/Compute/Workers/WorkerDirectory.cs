@@ -7,7 +7,7 @@ namespace ActorMap.Compute.Workers;
 /// it node events; routers subscribe and get the current set, then deltas, so a node that joins
 /// mid-job gets chunks and one that leaves stops getting them.
 /// </summary>
-public sealed class WorkerDirectory : ReceiveActor
+internal sealed class WorkerDirectory : ReceiveActor
 {
     private readonly Dictionary<Address, IActorRef[]> _nodes = [];
     private readonly HashSet<IActorRef> _subscribers = [];

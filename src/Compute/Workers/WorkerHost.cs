@@ -4,7 +4,7 @@ using Akka.Actor;
 namespace ActorMap.Compute.Workers;
 
 /// <summary>Starts a node's worker actors at <c>/user/workers/worker-1..N</c>, the ones routers of cluster jobs use.</summary>
-public static class WorkerHost
+internal static class WorkerHost
 {
     /// <summary>Completes with the workers once they exist, so announcing them cannot race their creation.</summary>
     public static Task<IReadOnlyList<IActorRef>> StartWorkersAsync(ActorSystem system, int count) =>

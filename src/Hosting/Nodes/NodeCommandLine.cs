@@ -8,7 +8,7 @@ namespace ActorMap.Hosting.Nodes;
 /// --port N, --tls DIR, on the Seed --api-port N, and on a worker --seed HOST[:4053] and --workers N. Bad
 /// flags throw <see cref="ArgumentException"/> with what and where, for the host to print and exit 2.
 /// </summary>
-public sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<string, string> Overrides)
+internal sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<string, string> Overrides)
 {
     public const int DefaultClusterPort = 4053;
 

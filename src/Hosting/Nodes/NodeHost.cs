@@ -17,7 +17,7 @@ namespace ActorMap.Hosting.Nodes;
 /// A running Seed or WorkerNode: the Generic Host with the node's actor system, and on the Seed
 /// Kestrel serving the gRPC client endpoint. The hosts run one; specs start several in process.
 /// </summary>
-public sealed class NodeHost : IAsyncDisposable
+internal sealed class NodeHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
