@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using ActorMap.MultiNode.Tests.Support;
 using Xunit.Abstractions;
 
@@ -75,11 +77,90 @@ public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
         await _cluster.AwaitStatusAsync(status =>
             Assert.True(status.MemberOf(victim) is { ChunksDone: > 0 }, $"{victim} has run no chunk yet: {status}"), Timeouts.Job);
         victim.Kill();
+        // The gate stays shut until the seed has seen the loss: what the victim held is lost for
+        // certain, and the job is still running, so those chunks can only come back re-dispatched.
+        await _cluster.AwaitStatusAsync(status =>
+        {
+            Assert.True(status.MemberOf(victim) is null or { Reachable: false }, $"{victim} is still reachable: {status}");
+            Assert.NotEmpty(status.Jobs);
+        }, Timeouts.Membership);
         gate.Open();
         var result = await ClusterFixture.FinishAsync(console, Timeouts.Job);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         JobGate.AssertComplete(result);
+    }
+
+    [Fact]
+    public async Task Cluster_must_return_every_element_of_an_input_file_once_and_in_order_when_a_worker_is_killed_mid_job()
+    {
+        var workers = await _cluster.StartClusterAsync(workers: 2);
+        var victim = workers[1];
+        var gate = new JobGate(_cluster);
+        // Element i is i, as in the range above, but here every chunk carries its elements, so a
+        // re-dispatched chunk must carry the right ones again.
+        var input = Path.Combine(_cluster.WorkDirectory, "gated.json");
+        await File.WriteAllTextAsync(input, "[" + string.Join(",", Enumerable.Range(0, JobGate.Elements)) + "]");
+
+        var console = _cluster.StartConsole("map", JobGate.Function, "--input", input, "--chunk-size", JobGate.ChunkSize);
+        await _cluster.AwaitStatusAsync(status =>
+            Assert.True(status.MemberOf(victim) is { ChunksDone: > 0 }, $"{victim} has run no chunk yet: {status}"), Timeouts.Job);
+        victim.Kill();
+        await _cluster.AwaitStatusAsync(status =>
+        {
+            Assert.True(status.MemberOf(victim) is null or { Reachable: false }, $"{victim} is still reachable: {status}");
+            Assert.NotEmpty(status.Jobs);
+        }, Timeouts.Membership);
+        gate.Open();
+        var result = await ClusterFixture.FinishAsync(console, Timeouts.Job);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JobGate.AssertComplete(result);
+    }
+
+    [Fact]
+    public async Task Cluster_must_stream_through_an_input_larger_than_one_16_MiB_frame()
+    {
+        var workers = await _cluster.StartClusterAsync(workers: 2);
+        // 2.5 million longs of up to 10 digits: about 27 MB of JSON, 20 MB packed, either way more
+        // than akka.remote's 16 MiB maximum-frame-size. Scattered values, so a chunk's results
+        // at another chunk's place show.
+        const int elements = 2_500_000;
+        static long Value(long i) => i * 2_654_435_761L % 1_000_000_007L - 500_000_000L;
+        var input = Path.Combine(_cluster.WorkDirectory, "large.json");
+        await using (var writer = new StreamWriter(input))
+        {
+            await writer.WriteAsync('[');
+            for (var i = 0L; i < elements; i++)
+            {
+                if (i > 0)
+                {
+                    await writer.WriteAsync(',');
+                }
+                await writer.WriteAsync(Value(i).ToString(CultureInfo.InvariantCulture));
+            }
+            await writer.WriteAsync(']');
+        }
+        Assert.True(new FileInfo(input).Length > 16 * 1024 * 1024, $"{input} is only {new FileInfo(input).Length} bytes");
+        // To a file: a 27 MB stdout line would end up in the spec's output.
+        var output = Path.Combine(_cluster.WorkDirectory, "large-results.json");
+
+        var result = await _cluster.RunConsoleAsync("map", "x => x + 1", "--input", input, "--output", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var results = JsonSerializer.Deserialize<long[]>(await File.ReadAllBytesAsync(output));
+        Assert.NotNull(results);
+        Assert.Equal(elements, results.Length);
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.True(results[i] == Value(i) + 1, $"element {i} is {results[i]}, not {Value(i) + 1}");
+        }
+        // Chunks of the input crossed the network to both WorkerNodes, not only to the seed's workers.
+        var after = await _cluster.StatusAsync();
+        foreach (var worker in workers)
+        {
+            Assert.True(after.MemberOf(worker) is { ChunksDone: > 0 }, $"{worker} ran no chunk: {after}");
+        }
     }
 
     [Fact]
@@ -118,6 +199,31 @@ public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.NotEqual(0, exit);
         await _cluster.AwaitStatusAsync(status => Assert.Empty(status.Jobs), Timeouts.Job);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_in_the_console_must_cancel_the_job_on_the_cluster_and_exit_130()
+    {
+        await _cluster.StartClusterAsync(workers: 2);
+        var gate = new JobGate(_cluster);
+        var console = _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
+        await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
+
+        // The gate stays shut: the job can only end by being cancelled.
+        await console.InterruptAsync();
+        var result = await ClusterFixture.FinishAsync(console, Timeouts.Job);
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.True(result.StderrLines.Contains("actormap: cancelled"), result.ToString());
+        Assert.DoesNotContain("internal error", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", result.Stderr, StringComparison.Ordinal);
+        await _cluster.AwaitStatusAsync(status => Assert.Empty(status.Jobs), Timeouts.Job);
+
+        // Nothing of the cancelled job holds the workers: once its gated chunks may finish, the next job runs.
+        gate.Open();
+        var next = await _cluster.RunConsoleAsync("map", "x => x * 2", "--range", "0..1000", "--reduce", "sum");
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Equal("999000", next.LastLine);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -135,16 +135,21 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM: asks for an orderly shutdown; does not wait for it.</summary>
-    public async Task TerminateAsync()
+    public Task TerminateAsync() => SignalAsync("TERM");
+
+    /// <summary>SIGINT: what Ctrl+C in a terminal sends; does not wait for the exit.</summary>
+    public Task InterruptAsync() => SignalAsync("INT");
+
+    private async Task SignalAsync(string signal)
     {
         var kill = new ProcessStartInfo("kill") { UseShellExecute = false };
-        kill.ArgumentList.Add("-TERM");
+        kill.ArgumentList.Add("-" + signal);
         kill.ArgumentList.Add(_id.ToString(CultureInfo.InvariantCulture));
-        using var signal = Process.Start(kill) ?? throw new InvalidOperationException("could not run kill");
-        await signal.WaitForExitAsync();
-        if (signal.ExitCode != 0 && !_process.HasExited)
+        using var sent = Process.Start(kill) ?? throw new InvalidOperationException("could not run kill");
+        await sent.WaitForExitAsync();
+        if (sent.ExitCode != 0 && !_process.HasExited)
         {
-            throw new InvalidOperationException($"kill -TERM {_id} exited with {signal.ExitCode}");
+            throw new InvalidOperationException($"kill -{signal} {_id} exited with {sent.ExitCode}");
         }
     }
 
