@@ -67,7 +67,7 @@ public sealed class ClusterFixture : IAsyncDisposable
             foreach (var node in started.Prepend(seed))
             {
                 var member = status.MemberOf(node);
-                Assert.True(member is { IsUp: true }, $"{node} is not Up yet: {status}");
+                Assert.True(member is { IsUp: true, Reachable: true }, $"{node} is not Up and reachable yet: {status}");
             }
         }, Timeouts.Membership);
         return started;
