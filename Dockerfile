@@ -7,10 +7,7 @@ ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Hocon/Hocon.csproj src/Hocon/
-COPY src/Runtime/Runtime.csproj src/Runtime/
 COPY src/Messages/Messages.csproj src/Messages/
-COPY src/Remote/Remote.csproj src/Remote/
-COPY src/Cluster/Cluster.csproj src/Cluster/
 COPY src/Compute/Compute.csproj src/Compute/
 COPY src/Functions/Functions.csproj src/Functions/
 COPY src/Hosting/Hosting.csproj src/Hosting/
@@ -26,15 +23,19 @@ RUN dotnet publish src/Seed/Seed.csproj -c Release -a $TARGETARCH --no-restore -
  && dotnet publish src/WorkerNode/WorkerNode.csproj -c Release -a $TARGETARCH --no-restore --self-contained false -o /app/worker \
  && dotnet publish src/Client/Client.csproj -c Release -a $TARGETARCH --no-restore --self-contained false -o /app/client
 
-# Runtime stage: ASP.NET Core runtime (the hosts use Kestrel's transport), no SDK.
+# Runtime stage: ASP.NET Core runtime (the Seed serves its gRPC client endpoint on Kestrel), no SDK.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
 # Nodes read ./cluster.hocon, whose ${?ACTORMAP_...} lines take docker-compose's environment.
 COPY cluster.hocon ./
+# A container binds every interface, so the nodes need TLS: mount a directory made by
+# `actormap certs create` and point ACTORMAP_TLS_DIR at it (docker-compose.yml does).
 ENV ACTORMAP_HOSTNAME=0.0.0.0 \
+    ACTORMAP_API_HOSTNAME=0.0.0.0 \
     ACTORMAP_CACHE_DIR=/tmp/actormap-cache
-EXPOSE 4053
+# 4053: the cluster (Akka.Remote over TLS); 4080: the Seed's client endpoint (gRPC over TLS).
+EXPOSE 4053 4080
 # The image runs as the unprivileged user the .NET images provide.
 USER $APP_UID
 # A seed unless told otherwise; docker-compose.yml gives each service its command.

@@ -1,5 +1,6 @@
 using ActorMap.Hocon;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace ActorMap.Hosting.Nodes;
 
@@ -49,11 +50,7 @@ public static class NodeProgram
     {
         ArgumentNullException.ThrowIfNull(logging);
         logging.ClearProviders();
-        logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        logging.AddConsole(o => o.FormatterName = NodeLogFormatter.Name).AddConsoleFormatter<NodeLogFormatter, ConsoleFormatterOptions>();
         // Kestrel and the host say a lot at Information that a node operator does not need.
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Grpc", LogLevel.Warning);

@@ -92,7 +92,13 @@ public sealed record NodeSettings(
         var roleName = role == NodeRole.Seed ? NodeRoles.Seed : NodeRoles.Worker;
         var roles = config.GetStringList("akka.cluster.roles", []).Where(r => r is not (NodeRoles.Seed or NodeRoles.Worker)).Prepend(roleName);
         // The Seed founds the cluster by joining itself; it contacts no other seed.
+        // Bound to every interface and told no public name: advertise the machine's own name (a
+        // container's is what its network resolves), never 0.0.0.0, which no peer can dial.
+        var bind = config.GetString("akka.remote.dot-netty.tcp.hostname");
+        var advertised = config.GetString("akka.remote.dot-netty.tcp.public-hostname", "");
+        var publicHostname = advertised.Length == 0 && bind is "0.0.0.0" or "::" ? Dns.GetHostName() : advertised;
         var forced = HoconConfig.Parse($$"""
+            akka.remote.dot-netty.tcp.public-hostname = {{System.Text.Json.JsonSerializer.Serialize(publicHostname)}}
             akka.cluster.roles = [{{string.Join(", ", roles.Select(r => System.Text.Json.JsonSerializer.Serialize(r)))}}]
             akka.cluster.seed-nodes = [{{(role == NodeRole.Seed ? "" : string.Join(", ", seeds.Select(s => System.Text.Json.JsonSerializer.Serialize(s))))}}]
             akka.remote.dot-netty.tcp.enable-ssl = {{(tls ? "on" : "off")}}
