@@ -244,4 +244,28 @@ public sealed class MapPoolSpec : Akka.TestKit.Xunit2.TestKit
     {
         public void Report(MapProgress value) => report(value);
     }
+
+    [Fact]
+    public async Task Embedded_pool_must_run_workers_on_their_own_threads_not_the_thread_pool()
+    {
+        await using var embedded = MapPool.Create(new MapOptions { Workers = 2 });
+
+        var onThreadPool = await embedded.MapAsync(new LongRange(0, 200), _ => Thread.CurrentThread.IsThreadPoolThread, new MapOptions { ChunkSize = 10 });
+
+        // Akka's default dispatcher runs on the thread pool: CPU-bound chunks must not.
+        Assert.DoesNotContain(true, onThreadPool);
+    }
+
+    [Fact]
+    public async Task Two_pools_on_one_actor_system_must_run_jobs_side_by_side()
+    {
+        var other = MapPool.Create(Sys, new MapOptions { Workers = 2 });
+
+        var both = await Task.WhenAll(
+            _pool.MapAsync(new LongRange(0, 10_000), x => x + 1, new MapOptions { ChunkSize = 100 }),
+            other.MapAsync(new LongRange(0, 10_000), x => x + 2, new MapOptions { ChunkSize = 100 }));
+
+        Assert.Equal(Enumerable.Range(1, 10_000).Select(i => (long)i), both[0]);
+        Assert.Equal(Enumerable.Range(2, 10_000).Select(i => (long)i), both[1]);
+    }
 }
