@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace ActorMap.Functions;
 
@@ -10,15 +10,22 @@ namespace ActorMap.Functions;
 /// </summary>
 internal static class BuiltinReducers
 {
-    /// <summary>Checked addition: a sum that overflows fails the job rather than wrapping silently.</summary>
-    public static (Func<T, T, T> Add, T Zero) Sum<T>()
+    /// <summary>
+    /// A new sum for one job: exact for integers (it widens rather than overflows), plain addition
+    /// for floating-point and decimal results.
+    /// </summary>
+    public static SumReducer<T> Sum<T>()
     {
-        if (!Implements(typeof(T), typeof(INumberBase<>)))
+        var type = typeof(T);
+        if (!Implements(type, typeof(INumberBase<>)))
         {
-            throw new UsageException($"--reduce sum needs numeric results, but FUNCTION returns {TypeNames.Of(typeof(T))}");
+            throw new UsageException($"--reduce sum needs numeric results, but FUNCTION returns {TypeNames.Of(type)}");
         }
-        var sum = typeof(BuiltinReducers).GetMethod(nameof(NumericSum), BindingFlags.NonPublic | BindingFlags.Static)!;
-        return ((Func<T, T, T>, T))sum.MakeGenericMethod(typeof(T)).Invoke(null, null)!;
+        // char is an IBinaryInteger too, but its sum is a char as before, not a number.
+        var reducer = Implements(type, typeof(IBinaryInteger<>)) && Implements(type, typeof(IMinMaxValue<>)) && type != typeof(char)
+            ? typeof(ExactIntegerSum<,>).MakeGenericType(type, Unsafe.SizeOf<T>() <= sizeof(long) ? typeof(Int128) : typeof(BigInteger))
+            : typeof(CheckedSum<>).MakeGenericType(type);
+        return (SumReducer<T>)Activator.CreateInstance(reducer)!;
     }
 
     public static Func<T, T, T> Min<T>()
@@ -32,10 +39,6 @@ internal static class BuiltinReducers
         var comparer = ComparerFor<T>("max");
         return (a, b) => comparer.Compare(b, a) > 0 ? b : a;
     }
-
-    private static (Func<T, T, T>, T) NumericSum<T>()
-        where T : INumberBase<T> =>
-        (static (a, b) => checked(a + b), T.Zero);
 
     private static Comparer<T> ComparerFor<T>(string name) =>
         Implements(typeof(T), typeof(IComparable<>)) || typeof(IComparable).IsAssignableFrom(typeof(T))

@@ -15,20 +15,20 @@ internal static class FunctionLoader
         var origin = LambdaOrigin.Compiled;
         if (cache.TryRead(key) is { } cached)
         {
-            if (TryInstantiate(cached, source, key) is { } hit)
+            if (TryInstantiate(cached, source, key) is var (hit, hitContext))
             {
-                return new LoadedFunction(hit, LambdaOrigin.Cache, TimeSpan.Zero, cache.PathOf(key));
+                return new LoadedFunction(hit, LambdaOrigin.Cache, TimeSpan.Zero, cache.PathOf(key)) { Context = hitContext };
             }
             origin = LambdaOrigin.Recompiled;
         }
 
         var started = Stopwatch.GetTimestamp();
         var image = Compile(source);
-        var compiled = TryInstantiate(image, source, key)
+        var (compiled, context) = TryInstantiate(image, source, key)
             ?? throw new InvalidOperationException("a freshly compiled lambda could not be loaded");
         var elapsed = Stopwatch.GetElapsedTime(started);
         cache.Write(key, image);
-        return new LoadedFunction(compiled, origin, elapsed, cache.PathOf(key));
+        return new LoadedFunction(compiled, origin, elapsed, cache.PathOf(key)) { Context = context };
     }
 
     /// <summary>True once any Roslyn assembly is in the process (a cache hit must leave this false).</summary>
@@ -49,20 +49,24 @@ internal static class FunctionLoader
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static byte[] Compile(LambdaSource source) => LambdaCompiler.Compile(source);
 
-    private static TypedFunction? TryInstantiate(byte[] image, LambdaSource source, string key)
+    // Collectible, one context per lambda: LoadedFunctions can unload a lambda it no longer holds.
+    private static (TypedFunction Function, AssemblyLoadContext Context)? TryInstantiate(byte[] image, LambdaSource source, string key)
     {
+        var context = new AssemblyLoadContext("actormap-lambda-" + key[..16], isCollectible: true);
         try
         {
-            var context = new AssemblyLoadContext("actormap-lambda-" + key[..16]);
             var assembly = context.LoadFromStream(new MemoryStream(image, writable: false));
             var make = assembly.GetType(LambdaSource.TypeName)?.GetMethod(LambdaSource.MethodName, BindingFlags.Public | BindingFlags.Static);
-            return make?.Invoke(null, null) is TypedFunction function && function.InputType == source.Kind.ClrType()
-                ? function
-                : null;
+            if (make?.Invoke(null, null) is TypedFunction function && function.InputType == source.Kind.ClrType())
+            {
+                return (function, context);
+            }
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or TargetInvocationException or TypeLoadException or MissingMethodException or IOException)
         {
-            return null;
+            // Unloaded below, like any entry that does not hold the expected function.
         }
+        context.Unload();
+        return null;
     }
 }

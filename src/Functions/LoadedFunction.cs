@@ -1,3 +1,5 @@
+using System.Runtime.Loader;
+
 namespace ActorMap.Functions;
 
 internal enum LambdaOrigin
@@ -11,4 +13,12 @@ internal enum LambdaOrigin
     Recompiled,
 }
 
-internal sealed record LoadedFunction(TypedFunction Function, LambdaOrigin Origin, TimeSpan CompileTime, string CachePath);
+internal sealed record LoadedFunction(TypedFunction Function, LambdaOrigin Origin, TimeSpan CompileTime, string CachePath)
+{
+    /// <summary>
+    /// The collectible context the lambda's assembly lives in, alone. Nothing unloads it but
+    /// <see cref="LoadedFunctions"/>; a function loaded with <see cref="FunctionLoader.Load"/>
+    /// and then dropped stays loaded until the process ends.
+    /// </summary>
+    public AssemblyLoadContext? Context { get; init; }
+}

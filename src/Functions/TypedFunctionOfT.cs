@@ -35,8 +35,8 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
             case ReduceKind.None:
                 return new JobOutcome(await MapAsync(pool, input, _function, options, cancellationToken), typeof(TOut[]));
             case ReduceKind.Sum:
-                var (add, zero) = BuiltinReducers.Sum<TOut>();
-                return Reduced(await ReduceAsync(pool, input, _function, add, hasSeed: true, zero, options, cancellationToken));
+                var sum = BuiltinReducers.Sum<TOut>();
+                return sum.Outcome(await ReduceAsync(pool, input, _function, sum.Add, hasSeed: true, sum.Zero, options, cancellationToken));
             case ReduceKind.Count:
                 return new JobOutcome(await ReduceAsync(pool, input, Counter(), static (a, b) => checked(a + b), hasSeed: true, 0L, options, cancellationToken), typeof(long));
             case ReduceKind.Min:

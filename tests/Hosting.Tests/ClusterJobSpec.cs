@@ -102,6 +102,17 @@ public sealed class ClusterJobSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Results_with_no_packed_form_must_cross_the_wire_as_JSON_NaN_included()
+    {
+        var pairs = await _pool.MapAsync<long, (long, double)>("x => (x, x == 1 ? double.NaN : x / 2.0)", new long[] { 0, 1, 2 }, new MapOptions { ChunkSize = 1 });
+
+        Assert.Equal((0L, 0.0), pairs[0]);
+        Assert.Equal(1L, pairs[1].Item1);
+        Assert.True(double.IsNaN(pairs[1].Item2));
+        Assert.Equal((2L, 1.0), pairs[2]);
+    }
+
+    [Fact]
     public async Task A_lambda_that_does_not_compile_must_be_refused_as_bad_input() =>
         await Assert.ThrowsAsync<ArgumentException>(() => _pool.MapAsync<long>("x => x +", new LongRange(0, 10)));
 

@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ActorMap.Functions;
 
 namespace ActorMap.Client.Output;
@@ -8,16 +6,8 @@ namespace ActorMap.Client.Output;
 /// <summary>Writes a job's outcome as JSON: to stdout, or to a file that appears only once complete.</summary>
 internal static class ResultWriter
 {
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        // Tuples are a natural lambda result, and their items are fields.
-        IncludeFields = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void Write(TextWriter writer, JobOutcome outcome) =>
-        writer.WriteLine(JsonSerializer.Serialize(outcome.Value, outcome.ValueType, s_json));
+        writer.WriteLine(JsonSerializer.Serialize(outcome.Value, outcome.ValueType, Compute.Jobs.ChunkOutputs.Json));
 
     /// <summary>Writes beside the target and renames, so a reader never sees half a file.</summary>
     public static void WriteFile(string path, JobOutcome outcome)
@@ -27,7 +17,7 @@ internal static class ResultWriter
         {
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, outcome.Value, outcome.ValueType, s_json);
+                JsonSerializer.Serialize(stream, outcome.Value, outcome.ValueType, Compute.Jobs.ChunkOutputs.Json);
                 stream.WriteByte((byte)'\n');
             }
             File.Move(temporary, path, overwrite: true);

@@ -17,7 +17,7 @@ namespace ActorMap.Hosting.Jobs;
 /// and sends back progress, then the result as JSON parts, or the failure, through the job's
 /// <see cref="ClusterJob.Send"/>.
 /// </summary>
-internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions defaults, LambdaCache cache)
+internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions defaults)
 {
     /// <summary>
     /// 64 Ki elements: 512 KiB of longs each way. The connection between two nodes also carries
@@ -25,18 +25,16 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
     /// </summary>
     private const int MaxDefaultChunk = 64 * 1024;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<LambdaSource, LoadedFunction> _loaded = new();
-
     public async Task RunAsync(ClusterJob job, SubmitJob submit, MapInput input)
     {
         try
         {
             var reduce = ReduceChoice.Parse(string.IsNullOrEmpty(submit.Reduce) ? null : submit.Reduce);
             var source = new LambdaSource(submit.FunctionSource, input.Kind, reduce.LambdaSource);
-            // Repeated jobs reuse the loaded function: no disk read, no assembly load per job.
-            var loaded = _loaded.TryGetValue(source, out var known)
-                ? known
-                : _loaded.GetOrAdd(source, await Task.Run(() => FunctionLoader.Load(source, cache)).ConfigureAwait(false));
+            // Repeated jobs reuse the loaded function (no disk read, no assembly load); the lease keeps
+            // it loaded until this job ends, after which an evicted lambda is unloaded.
+            using var lease = await Task.Run(() => NodeFunctions.Loaded.Acquire(source)).ConfigureAwait(false);
+            var loaded = lease.Function;
             var workers = Math.Max(1, await directory.Ask<int>(GetWorkerCount.Instance, TimeSpan.FromSeconds(10)).ConfigureAwait(false));
             var options = Options(submit, input, workers, job);
             var chunkSize = options.ChunkSize ?? ChunkPlan.DefaultChunkSize(input.Length, workers);

@@ -46,7 +46,7 @@ public static class HostingExtensions
                 var system = provider.GetRequiredService<ActorSystem>();
                 var directory = provider.GetRequiredService<IRequiredActor<WorkerDirectory>>().ActorRef;
                 var pool = MapPool.CreateForCluster(system, directory, settings.Defaults);
-                return new SeedJobs(new JobRunner(pool, directory, settings.Defaults, NodeFunctions.Cache));
+                return new SeedJobs(new JobRunner(pool, directory, settings.Defaults));
             });
         }
         return services;
