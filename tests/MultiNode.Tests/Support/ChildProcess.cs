@@ -140,6 +140,12 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGINT: what Ctrl+C in a terminal sends; does not wait for the exit.</summary>
     public Task InterruptAsync() => SignalAsync("INT");
 
+    /// <summary>SIGSTOP: the process freezes (a long GC pause, a VM stall); no sockets close.</summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: a frozen process runs on, unaware of the time it lost.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
     private async Task SignalAsync(string signal)
     {
         var kill = new ProcessStartInfo("kill") { UseShellExecute = false };
