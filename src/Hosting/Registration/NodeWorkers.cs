@@ -2,6 +2,7 @@ using ActorMap.Compute.Actors;
 using ActorMap.Hosting.Wire;
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Event;
 
 namespace ActorMap.Hosting.Registration;
 
@@ -26,7 +27,14 @@ internal sealed class NodeWorkers : ReceiveActor, IWithTimers
             _workers[i] = Context.ActorOf(dispatcher is null ? props : props.WithDispatcher(dispatcher), $"worker-{i + 1}");
         }
         Receive<Register>(_ => SendRegistration());
-        Receive<WorkersRegistered>(_ => Timers.Cancel(Register.Instance));
+        Receive<WorkersRegistered>(_ =>
+        {
+            if (Timers.IsTimerActive(Register.Instance))
+            {
+                Context.GetLogger().Info("registered {0} workers with the Seed at {1}", _workers.Length, Sender.Path.Address);
+            }
+            Timers.Cancel(Register.Instance);
+        });
         Receive<CancelChunks>(cancel => JobCancellations.Get(Context.System).Cancel(cancel.JobId));
         Receive<ClusterEvent.MemberUp>(up =>
         {

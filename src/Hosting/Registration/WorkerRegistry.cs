@@ -24,27 +24,28 @@ internal sealed class WorkerRegistry : ReceiveActor
     private readonly HashSet<Address> _unreachable = [];
     private readonly HashSet<Address> _disconnected = [];
     private readonly Address _self;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public WorkerRegistry(IActorRef directory)
     {
         _directory = directory;
         _self = Cluster.Get(Context.System).SelfAddress;
         Receive<RegisterWorkers>(OnRegister);
-        Receive<ClusterEvent.MemberUp>(e => Change(e.Member.Address, () => _up.Add(e.Member.Address)));
-        Receive<ClusterEvent.MemberLeft>(e => Change(e.Member.Address, () => _up.Remove(e.Member.Address)));
-        Receive<ClusterEvent.MemberExited>(e => Change(e.Member.Address, () => _up.Remove(e.Member.Address)));
-        Receive<ClusterEvent.MemberDowned>(e => Change(e.Member.Address, () => _up.Remove(e.Member.Address)));
-        Receive<ClusterEvent.MemberRemoved>(e => Change(e.Member.Address, () =>
+        Receive<ClusterEvent.MemberUp>(e => Change(e.Member.Address, "up", () => _up.Add(e.Member.Address)));
+        Receive<ClusterEvent.MemberLeft>(e => Change(e.Member.Address, "leaving", () => _up.Remove(e.Member.Address)));
+        Receive<ClusterEvent.MemberExited>(e => Change(e.Member.Address, "exited", () => _up.Remove(e.Member.Address)));
+        Receive<ClusterEvent.MemberDowned>(e => Change(e.Member.Address, "downed", () => _up.Remove(e.Member.Address)));
+        Receive<ClusterEvent.MemberRemoved>(e => Change(e.Member.Address, "removed", () =>
         {
             _up.Remove(e.Member.Address);
             _unreachable.Remove(e.Member.Address);
             _disconnected.Remove(e.Member.Address);
             _registered.Remove(e.Member.Address);
         }));
-        Receive<ClusterEvent.UnreachableMember>(e => Change(e.Member.Address, () => _unreachable.Add(e.Member.Address)));
-        Receive<ClusterEvent.ReachableMember>(e => Change(e.Member.Address, () => _unreachable.Remove(e.Member.Address)));
-        Receive<DisassociatedEvent>(e => Change(e.RemoteAddress, () => _disconnected.Add(e.RemoteAddress)));
-        Receive<AssociatedEvent>(e => Change(e.RemoteAddress, () => _disconnected.Remove(e.RemoteAddress)));
+        Receive<ClusterEvent.UnreachableMember>(e => Change(e.Member.Address, "unreachable", () => _unreachable.Add(e.Member.Address)));
+        Receive<ClusterEvent.ReachableMember>(e => Change(e.Member.Address, "reachable again", () => _unreachable.Remove(e.Member.Address)));
+        Receive<DisassociatedEvent>(e => Change(e.RemoteAddress, "connection lost", () => _disconnected.Add(e.RemoteAddress)));
+        Receive<AssociatedEvent>(e => Change(e.RemoteAddress, "connected again", () => _disconnected.Remove(e.RemoteAddress)));
         ReceiveAny(_ => { });
     }
 
@@ -69,7 +70,7 @@ internal sealed class WorkerRegistry : ReceiveActor
         Sender.Tell(WorkersRegistered.Instance, Self);
         // The Seed's own workers register through a local reference.
         var node = Sender.Path.Address.HasLocalScope ? _self : Sender.Path.Address;
-        Change(node, () =>
+        Change(node, "registered", () =>
         {
             if (_announced.Remove(node))
             {
@@ -80,18 +81,21 @@ internal sealed class WorkerRegistry : ReceiveActor
     }
 
     /// <summary>Applies a change, then announces or withdraws the node so the directory matches what may take chunks now.</summary>
-    private void Change(Address node, Action change)
+    private void Change(Address node, string reason, Action change)
     {
         change();
         var usable = _registered.TryGetValue(node, out var workers)
             && (node == _self || (_up.Contains(node) && !_unreachable.Contains(node) && !_disconnected.Contains(node)));
         if (usable && _announced.Add(node))
         {
+            _log.Info("{0} offers {1} workers ({2})", node, workers!.Length, reason);
             _directory.Tell(new WorkerNodeUp(node, workers!), Self);
             Context.System.EventStream.Publish(new NodeWorkersChanged(node, workers!.Length));
         }
         else if (!usable && _announced.Remove(node))
         {
+            // The line operators (and the failure benchmarks) read: from here the node's chunks run elsewhere.
+            _log.Warning("withdrew the workers of {0} ({1}): their chunks go to the other workers", node, reason);
             _directory.Tell(new WorkerNodeGone(node), Self);
             Context.System.EventStream.Publish(new NodeWorkersChanged(node, 0));
         }
