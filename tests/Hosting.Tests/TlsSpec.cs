@@ -22,15 +22,8 @@ public sealed class TlsSpec : IAsyncLifetime
         ClusterCertificates.Create(Foreign, [], TimeSpan.FromDays(1));
         await File.WriteAllTextAsync(TokenFile, "s3cret-token\n");
         _cluster.TlsDirectory = Ours;
-        Environment.SetEnvironmentVariable("ACTORMAP_TOKEN_FILE", TokenFile);
-        try
-        {
-            await _cluster.StartSeedAsync(workers: 1, seedRunsWorkers: false);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("ACTORMAP_TOKEN_FILE", null);
-        }
+        _cluster.TokenFile = TokenFile;
+        await _cluster.StartSeedAsync(workers: 1, seedRunsWorkers: false);
         await _cluster.StartWorkerAsync(workers: 2);
         await using var client = ClusterClient.Connect(_cluster.SeedApi, new ClusterCredentials(Ours));
         await Eventually.HoldsAsync(async () =>

@@ -59,7 +59,7 @@ public sealed record NodeSettings(
             }
         }
         var akka = AkkaSection(config, role, seeds, tls is not null);
-        var tokenFile = Environment.GetEnvironmentVariable("ACTORMAP_TOKEN_FILE");
+        var tokenFile = config.GetString("actormap.api.token-file", "");
         return new NodeSettings(role, name, workers, defaults, apiHostname, apiPort,
             insecure, config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"), akka, tls,
             string.IsNullOrEmpty(tokenFile) ? null : tokenFile);

@@ -21,8 +21,12 @@ internal sealed class InProcessCluster : IAsyncDisposable
     /// <summary>The TLS directory every node started from now on uses; null for plain TCP.</summary>
     public string? TlsDirectory { get; set; }
 
+    /// <summary>The token file the Seed accepts clients by; null for none.</summary>
+    public string? TokenFile { get; set; }
+
     public Dictionary<string, string> Overrides(int workers, bool seedRunsWorkers = true, string? tls = null) => new()
     {
+        ["actormap.api.token-file"] = System.Text.Json.JsonSerializer.Serialize(TokenFile ?? ""),
         ["actormap.tls.dir"] = System.Text.Json.JsonSerializer.Serialize(tls ?? TlsDirectory ?? ""),
         ["akka.remote.dot-netty.tcp.hostname"] = "\"127.0.0.1\"",
         ["akka.remote.dot-netty.tcp.port"] = "0",
