@@ -31,6 +31,8 @@ internal static class ClusterReport
         Report(output, "payload, 64 MB of doubles to workers and back (MB/s)", runs,
             () => pool.MapReduceAsync<double, double>("x => x", payload, "sum", new MapOptions { ChunkSize = 262_144 }).Result, mb);
 
+        PhaseBreakdown(output, runs, $"127.0.0.1:{apiPort}", payload);
+
         const int tiny = 20_000;
         Report(output, "tiny chunks, one element each (chunks/s)", runs,
             () => pool.MapReduceAsync<long>("x => x", new LongRange(0, tiny), "sum", new MapOptions { ChunkSize = 1 }).Result, tiny);
@@ -43,6 +45,45 @@ internal static class ClusterReport
         output.WriteLine($"x * x over 10,000,000 longs given as an array, xor-reduced: cluster {Median(cluster):F0} ms, embedded {Median(local):F0} ms, cluster / embedded = {Median(cluster) / Median(local):F2}");
         pool.DisposeAsync().AsTask().Wait();
         File.Delete(config);
+    }
+
+    /// <summary>
+    /// Where a payload job's time goes: the upload (until the Seed accepts the job), the job (until
+    /// the first ordered result part: chunks out to the workers and back), and the download.
+    /// </summary>
+    private static void PhaseBreakdown(TextWriter output, int runs, string seed, double[] payload)
+    {
+        var phases = new List<(double Upload, double Job, double Download, double Total)>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var client = ClusterClient.Connect(seed);
+            var watch = Stopwatch.StartNew();
+            double accepted = 0, first = 0;
+            var submit = new Messages.Compute.SubmitJob { FunctionSource = "x => x", ChunkSize = 65_536, RetriesPerChunk = -1 };
+            client.RunAsync(submit, new Functions.Input.ListMapInput(Functions.Input.ElementKind.Double, payload), null,
+                _ => accepted = watch.Elapsed.TotalMilliseconds, CancellationToken.None,
+                _ => first = first == 0 ? watch.Elapsed.TotalMilliseconds : first).GetAwaiter().GetResult();
+            var total = watch.Elapsed.TotalMilliseconds;
+            client.DisposeAsync().AsTask().Wait();
+            if (run > 0)
+            {
+                phases.Add((accepted, first - accepted, total - first, total));
+            }
+        }
+        var mb = payload.Length * 8.0 / (1024 * 1024);
+        output.WriteLine($"  phases of a {mb:F0} MB double payload, x => x, chunks of 65,536 (ms, min/median/max):");
+        Line(output, "upload, client -> Seed (until accepted)", phases.Select(p => p.Upload));
+        Line(output, "job, Seed -> workers -> Seed (until the first result part)", phases.Select(p => p.Job));
+        Line(output, "download, Seed -> client (result parts, JSON)", phases.Select(p => p.Download));
+        Line(output, "total", phases.Select(p => p.Total));
+        var rates = phases.Select(p => 2 * mb / (p.Total / 1000)).Order().ToArray();
+        output.WriteLine($"  {"end to end, MB/s (payload counted both ways)",-58} min {rates[0],10:F0}  median {rates[rates.Length / 2],10:F0}  max {rates[^1],10:F0}");
+    }
+
+    private static void Line(TextWriter output, string name, IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        output.WriteLine($"    {name,-56} {sorted[0],8:F0} {sorted[sorted.Length / 2],8:F0} {sorted[^1],8:F0}");
     }
 
     private static void WaitForWorkers(ClusterMapPool pool)
