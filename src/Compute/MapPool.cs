@@ -152,6 +152,7 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
                     {
                         yield return item;
                     }
+                    sink.Consumed();
                 }
             }
         }
@@ -178,6 +179,7 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
                     {
                         yield return new IndexedResult<TOut>(chunk.FirstIndex + i, chunk.Results[i]);
                     }
+                    sink.Consumed();
                 }
             }
         }

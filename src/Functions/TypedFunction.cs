@@ -40,5 +40,5 @@ public abstract class TypedFunction
     /// A part always ends between two elements, never inside one.
     /// </summary>
     internal abstract Task StreamJsonAsync(MapPool pool, MapInput input, MapOptions options, System.Text.Json.JsonSerializerOptions json,
-        int partSize, Action<byte[]> onPart, CancellationToken cancellationToken);
+        int partSize, Func<byte[], ValueTask> onPart, CancellationToken cancellationToken);
 }

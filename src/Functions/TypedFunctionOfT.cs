@@ -52,7 +52,7 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
     }
 
     internal override async Task StreamJsonAsync(MapPool pool, MapInput input, MapOptions options, System.Text.Json.JsonSerializerOptions json,
-        int partSize, Action<byte[]> onPart, CancellationToken cancellationToken)
+        int partSize, Func<byte[], ValueTask> onPart, CancellationToken cancellationToken)
     {
         var results = input switch
         {
@@ -70,13 +70,14 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
             if (buffer.Length + writer.BytesPending >= partSize)
             {
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                onPart(buffer.ToArray());
+                // Awaited: a part the client has not taken yet holds the stream, and with it the job.
+                await onPart(buffer.ToArray()).ConfigureAwait(false);
                 buffer.SetLength(0);
             }
         }
         writer.WriteEndArray();
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        onPart(buffer.ToArray());
+        await onPart(buffer.ToArray()).ConfigureAwait(false);
     }
 
     private static JobOutcome Reduced(TOut value) => new(value, typeof(TOut));

@@ -268,4 +268,33 @@ public sealed class MapPoolSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(Enumerable.Range(1, 10_000).Select(i => (long)i), both[0]);
         Assert.Equal(Enumerable.Range(2, 10_000).Select(i => (long)i), both[1]);
     }
+
+    [Fact]
+    public async Task A_consumer_that_stops_reading_must_stop_the_job_dispatching_beyond_the_window()
+    {
+        var releases = CreateTestProbe("releases");
+        var options = new MapOptions { Workers = 2, ChunkSize = 10, MaxChunksInFlightPerWorker = 2, Progress = new ToProbe(releases.Ref) };
+        await using var results = _pool.MapOrderedAsync(new LongRange(0, 100_000), x => x, options).GetAsyncEnumerator();
+
+        Assert.True(await results.MoveNextAsync());
+
+        // The consumer holds the first chunk: the window fills, the chunks in flight land, and then nothing moves.
+        var last = releases.FishForMessage<MapProgress>(p => p.ChunksDone >= ActorMap.Compute.Jobs.BackPressuredSink.Window, Dilated(TimeSpan.FromSeconds(10)));
+        last = releases.ReceiveWhile<MapProgress>(TimeSpan.FromMilliseconds(500), p => (MapProgress)p).LastOrDefault() ?? last;
+        releases.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.InRange(last.ChunksDone, ActorMap.Compute.Jobs.BackPressuredSink.Window, ActorMap.Compute.Jobs.BackPressuredSink.Window + (2 * 2) + 1);
+
+        // Reading on lets it finish.
+        var count = 1L;
+        while (await results.MoveNextAsync())
+        {
+            count++;
+        }
+        Assert.Equal(100_000, count);
+    }
+
+    private sealed class ToProbe(IActorRef probe) : IProgress<MapProgress>
+    {
+        public void Report(MapProgress value) => probe.Tell(value);
+    }
 }

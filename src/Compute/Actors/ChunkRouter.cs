@@ -22,6 +22,7 @@ internal sealed class ChunkRouter : ReceiveActor
     private readonly Dictionary<int, int> _failures = [];
     private readonly HashSet<ActorPath> _remoteParents = [];
     private readonly HashSet<IActorRef> _stopped = [];
+    private readonly bool[] _done;
     private int _nextFresh;
     private int _cursor;
     private bool _failed;
@@ -31,11 +32,13 @@ internal sealed class ChunkRouter : ReceiveActor
         _job = job;
         _aggregator = aggregator;
         _givenWorkers = workers;
+        _done = new bool[job.Plan.ChunkCount];
         Receive<ChunkResult>(OnResult);
         Receive<Routees>(OnLocalWorkers);
         Receive<ChunkFailed>(OnFailed);
         Receive<Terminated>(OnWorkerTerminated);
         Receive<WorkersChanged>(OnWorkersChanged);
+        Receive<RoomMade>(_ => Dispatch());
     }
 
     /// <summary>Workers are created as this router's children unless given (tests, cluster routees).</summary>
@@ -44,6 +47,8 @@ internal sealed class ChunkRouter : ReceiveActor
 
     protected override void PreStart()
     {
+        var self = Self;
+        _job.Sink.RoomMade = () => self.Tell(RoomMade.Instance, ActorRefs.NoSender);
         if (_job.WorkerDirectory is { } directory)
         {
             // Cluster job: the workers are other nodes' actors, announced (and withdrawn) by the directory.
@@ -123,6 +128,14 @@ internal sealed class ChunkRouter : ReceiveActor
     private void OnResult(ChunkResult result)
     {
         SlotOf(Sender)?.Outstanding.Remove(result.ChunkIndex);
+        if (result.JobId != _job.JobId || result.ChunkIndex < 0 || result.ChunkIndex >= _done.Length || _done[result.ChunkIndex])
+        {
+            // A chunk re-dispatched from a worker thought lost can finish twice: the first result counts.
+            Dispatch();
+            return;
+        }
+        _done[result.ChunkIndex] = true;
+        _job.Sink.Arrived();
         _aggregator.Tell(result, Self);
         if (_job.WorkerDirectory is not null)
         {
@@ -206,6 +219,17 @@ internal sealed class ChunkRouter : ReceiveActor
     {
         while (!_failed && (_retries.Count > 0 || _nextFresh < _job.Plan.ChunkCount))
         {
+            // A lost worker's chunk may have finished after all: no need to run it again.
+            if (_retries.Count > 0 && _done[_retries.Peek()])
+            {
+                _retries.Dequeue();
+                continue;
+            }
+            // Retries always go: the sink waits for them to complete a prefix.
+            if (_retries.Count == 0 && !_job.Sink.HasRoom)
+            {
+                return;
+            }
             var slot = _job.Options.Balancing == Balancing.Pull ? LeastLoaded() : NextInTurn();
             if (slot is null)
             {
@@ -264,6 +288,11 @@ internal sealed class ChunkRouter : ReceiveActor
             }
         }
         return null;
+    }
+
+    private sealed class RoomMade
+    {
+        public static readonly RoomMade Instance = new();
     }
 
     private sealed class WorkerSlot(IActorRef worker)

@@ -13,6 +13,20 @@ internal abstract class ResultSink
 
     public abstract void Accept(long firstIndex, ChunkOutput output);
 
+    /// <summary>
+    /// False while the sink holds as many released chunks as its consumer may fall behind by: the
+    /// router then dispatches nothing more until <see cref="RoomMade"/> is raised. Thread-safe.
+    /// </summary>
+    public virtual bool HasRoom => true;
+
+    /// <summary>The router has a chunk's result, on its way to the aggregator (each chunk once).</summary>
+    public virtual void Arrived()
+    {
+    }
+
+    /// <summary>Raised (on the consumer's thread) when <see cref="HasRoom"/> turns true again; set once by the router.</summary>
+    public Action? RoomMade { get; set; }
+
     /// <summary>Where a local worker may write this range directly; null when the sink needs the values itself.</summary>
     public virtual ChunkDestination? DestinationFor(long firstIndex) => null;
 

@@ -10,9 +10,12 @@ internal sealed class ClusterJob(long id) : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
 
-    // Unbounded: the job's actors write into it and must never block. What it holds is bounded by
-    // the job's results, which the Seed holds anyway until they are sent.
+    // Result parts wait here for the client's stream, a few MiB at most: a slow client holds the
+    // job's result stream (SendPartAsync), and the job's router stops dispatching behind it.
+    private const int PartsAhead = 4;
+
     private readonly Channel<ServerMessage> _outbox = Channel.CreateUnbounded<ServerMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _partsAhead = new(PartsAhead);
 
     public long Id { get; } = id;
 
@@ -33,9 +36,29 @@ internal sealed class ClusterJob(long id) : IDisposable
         }
     }
 
+    /// <summary>Waits while <see cref="PartsAhead"/> result parts are not yet written to the client.</summary>
+    public async ValueTask SendPartAsync(ServerMessage part, CancellationToken cancellationToken)
+    {
+        await _partsAhead.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Send(part);
+    }
+
+    /// <summary>The endpoint wrote a message to the client's stream.</summary>
+    public void Written(ServerMessage message)
+    {
+        if (message is { KindCase: ServerMessage.KindOneofCase.Result, Result.Last: false })
+        {
+            _partsAhead.Release();
+        }
+    }
+
     public void Cancel() => _cancellation.Cancel();
 
-    public void Dispose() => _cancellation.Dispose();
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        _partsAhead.Dispose();
+    }
 }
 
 /// <summary>The Seed's running jobs, for status and for job ids.</summary>

@@ -54,11 +54,11 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
                 byte[]? pending = null;
                 await loaded.Function.StreamJsonAsync(pool, input, options, ResultJson.Options, ResultJson.PartSize, part =>
                 {
-                    if (pending is not null)
-                    {
-                        job.Send(new ServerMessage { Result = new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending), Last = false } });
-                    }
+                    var previous = pending;
                     pending = part;
+                    return previous is null
+                        ? ValueTask.CompletedTask
+                        : job.SendPartAsync(new ServerMessage { Result = new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(previous), Last = false } }, job.Token);
                 }, job.Token).ConfigureAwait(false);
                 job.Send(new ServerMessage { Result = new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending ?? []), Last = true } });
                 return;

@@ -30,7 +30,9 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
             }
             await foreach (var message in job.Outbox.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
+                // HTTP/2 flow control: this waits while the client reads slowly, and the job waits behind it.
                 await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
+                job.Written(message);
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
