@@ -113,6 +113,16 @@ public sealed class ClusterJobSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_jobs_in_a_row_on_one_connection_must_all_succeed()
+    {
+        // Each job is one gRPC stream on the same HTTP/2 connection; none may inherit the last one's state.
+        for (var i = 0; i < 150; i++)
+        {
+            Assert.Equal(45L + (10 * i), await _pool.MapReduceAsync<long>($"x => x + {i}", new LongRange(0, 10), "sum", new MapOptions { ChunkSize = 5 }));
+        }
+    }
+
+    [Fact]
     public async Task A_lambda_that_does_not_compile_must_be_refused_as_bad_input() =>
         await Assert.ThrowsAsync<ArgumentException>(() => _pool.MapAsync<long>("x => x +", new LongRange(0, 10)));
 

@@ -101,6 +101,8 @@ internal sealed class ClusterClient : IAsyncDisposable
             {
                 await call.RequestStream.WriteAsync(new ClientMessage { InputPart = part }, cancellationToken).ConfigureAwait(false);
             }
+            // Nothing more to say: cancelling is cancelling the call, which the Seed sees at once.
+            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
             await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 switch (message.KindCase)

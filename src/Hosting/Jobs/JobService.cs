@@ -19,6 +19,9 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
     public override async Task Run(IAsyncStreamReader<ClientMessage> requestStream, IServerStreamWriter<ServerMessage> responseStream, ServerCallContext context)
     {
         var job = seed.Jobs.Start();
+        // The request stream must not be read once this call has ended: the reader of cancels stops with it.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var watch = Task.CompletedTask;
         try
         {
             using var disconnected = context.CancellationToken.Register(job.Cancel);
@@ -26,7 +29,7 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
             if (received is { } submission)
             {
                 _ = Task.Run(() => seed.Runner.RunAsync(job, submission.Submit, submission.Input), CancellationToken.None);
-                _ = WatchForCancelAsync(requestStream, job, context.CancellationToken);
+                watch = WatchForCancelAsync(requestStream, job, ended.Token);
             }
             await foreach (var message in job.Outbox.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
@@ -34,6 +37,8 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
                 await responseStream.WriteAsync(message, context.CancellationToken).ConfigureAwait(false);
                 job.Written(message);
             }
+            await ended.CancelAsync().ConfigureAwait(false);
+            await watch.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -103,8 +108,9 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or RpcException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or RpcException or InvalidOperationException)
         {
+            // Also the end of the job's own call (then cancelling the finished job does nothing).
             job.Cancel();
         }
     }

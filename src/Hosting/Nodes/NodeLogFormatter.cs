@@ -18,8 +18,14 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
     {
         var message = logEntry.Formatter?.Invoke(logEntry.State, logEntry.Exception) ?? "";
         message = AkkaPrefix().Replace(message, "[$1] ", 1);
+        var level = logEntry.LogLevel;
+        if (level == LogLevel.Error && IsExpected(message))
+        {
+            // A peer that went away or failed its TLS handshake: what a cluster does, not a fault of this node.
+            level = LogLevel.Warning;
+        }
         textWriter.Write(DateTime.Now.ToString("HH:mm:ss.fff ", System.Globalization.CultureInfo.InvariantCulture));
-        textWriter.Write(Level(logEntry.LogLevel));
+        textWriter.Write(Level(level));
         textWriter.Write(": ");
         textWriter.Write(logEntry.Category);
         textWriter.Write(' ');
@@ -42,7 +48,17 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
         _ => "none",
     };
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
+    private static bool IsExpected(string message) =>
+        message.Contains("Disassociated", StringComparison.Ordinal)
+        || message.Contains("TLS handshake failed", StringComparison.Ordinal)
+        || message.Contains("Association with remote system", StringComparison.Ordinal);
+
+    // Stack frames go: the message says what happened, and these events are expected.
+    private static string OneLine(string text) =>
+        string.Join(' ', text.ReplaceLineEndings("\n").Split('\n')
+            .Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !line.TrimStart().StartsWith("--- End of", StringComparison.Ordinal))
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0));
 
     // [INFO][12/02/2026 00:59:38.984Z][Thread 0001][remoting (akka://actormap)] Starting remoting
     [GeneratedRegex(@"^\[[A-Z]+\]\[[^\]]*\]\[Thread \d+\]\[([^\]]*)\]\s*")]

@@ -40,7 +40,7 @@ internal sealed class NodeWorkers : ReceiveActor, IWithTimers
         {
             if (up.Member.HasRole(NodeRoles.Seed))
             {
-                StartRegistering();
+                StartRegistering(up.Member.Address);
             }
         });
         ReceiveAny(_ => { });
@@ -61,9 +61,10 @@ internal sealed class NodeWorkers : ReceiveActor, IWithTimers
             e => e is Compute.Jobs.ElementFailedException { Directive: Directive.Resume } ? Directive.Resume : Directive.Restart,
             loggingEnabled: false);
 
-    private void StartRegistering()
+    // To the Seed the event names: this node's view of the cluster may not show it Up yet.
+    private void StartRegistering(Address seed)
     {
-        SendRegistration();
+        Context.ActorSelection(new RootActorPath(seed) / "user" / WorkerRegistry.Name).Tell(new RegisterWorkers(_workers), Self);
         Timers.StartPeriodicTimer(Register.Instance, Register.Instance, s_retry);
     }
 
