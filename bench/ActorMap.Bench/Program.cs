@@ -4,10 +4,13 @@ internal static class Program
 {
     private const string Usage = """
         usage: ActorMap.Bench <suite> [--runs N]
-          compute   ActorMap embedded vs Parallel.ForEach vs a loop; round-robin vs pull on skewed work
+          compute   ActorMap embedded vs Parallel.ForEach vs a loop; round-robin vs pull on skewed work; tiny chunks/s
           hocon     HOCON parse time for a typical config and a generated 1 MB config
           console   the actormap console's whole-process time for a small job, cold and warm lambda cache
           cluster   a Seed and two WorkerNodes as processes: payload MB/s, tiny chunks/s, cluster vs embedded
+          python    whole-process actormap vs CPython multiprocessing.Pool(2).map on three jobs; a tiny job's time
+          faults    real processes: SIGKILL and SIGSTOP of a busy WorkerNode to re-dispatch, a WorkerNode's start
+                    to its first chunk (always 10 kills; --runs counts freezes and starts, default 3)
         """;
 
     private static int Main(string[] args)
@@ -34,6 +37,13 @@ internal static class Program
                 return 0;
             case "cluster":
                 Cluster.ClusterReport.Run(Console.Out, runs);
+                return 0;
+            case "python":
+                Python.PythonReport.Run(Console.Out, runs);
+                return 0;
+            case "faults":
+                // Each freeze costs the failure detector's pause plus a downing: 3 keeps the suite near 3 minutes.
+                Faults.FaultsReport.Run(Console.Out, runsAt >= 0 ? runs : 3);
                 return 0;
             case "hocon":
                 Hocon.HoconParseBenchmark.Run(Console.Out);

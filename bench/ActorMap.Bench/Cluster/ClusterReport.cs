@@ -12,8 +12,7 @@ internal static class ClusterReport
 {
     public static void Run(TextWriter output, int runs)
     {
-        var root = FindRoot();
-        using var nodes = new NodeProcesses(root, "Release");
+        using var nodes = new NodeProcesses(Repository.Root, "Release");
         var config = Path.Combine(Path.GetTempPath(), $"actormap-bench-{Environment.ProcessId}.hocon");
         File.WriteAllText(config, "actormap.seed.allow-local-routees = off\nactormap.cluster-name = bench\nakka.loglevel = WARNING\n");
         var apiPort = nodes.Start("Seed", "actormap-seed", $"--config {config} --hostname 127.0.0.1 --port 4953 --api-port 0");
@@ -114,16 +113,4 @@ internal static class ClusterReport
     }
 
     private static double Median(double[] sorted) => sorted[sorted.Length / 2];
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActorMap.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("run the bench from inside the repository");
-    }
 }

@@ -6,7 +6,8 @@ namespace ActorMap.Bench.Compute;
 
 /// <summary>
 /// ActorMap embedded against Parallel.ForEach over range partitions and a plain loop, side by
-/// side in one process, as ratios of medians; and round-robin against pull on skewed work.
+/// side in one process, as ratios of medians; round-robin against pull on skewed work; and the
+/// cost of a chunk when the work is nothing.
 /// </summary>
 internal static class ComputeReport
 {
@@ -31,6 +32,8 @@ internal static class ComputeReport
         Print(output, "round-robin", roundRobin);
         Print(output, "pull", pull);
         output.WriteLine($"  round-robin / pull = {Median(roundRobin) / Median(pull):F2} (above 1: pull wins)");
+
+        TinyChunks.Run(output, runs, pool);
     }
 
     private static void Compare(TextWriter output, string title, int runs, long length, Func<long, long> function, MapPool pool)
