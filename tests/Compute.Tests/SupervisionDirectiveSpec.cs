@@ -46,4 +46,14 @@ public sealed class SupervisionDirectiveSpec : Akka.TestKit.Xunit2.TestKit
 
         Assert.Contains("no workers left", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_failing_element_must_reach_the_caller_only_and_log_no_error()
+    {
+        // The caller gets the element, its exception and the worker-side trace; a log line per
+        // failure and per retry would only repeat it.
+        await EventFilter.Error().ExpectAsync(0, async () =>
+            await Assert.ThrowsAsync<MapJobException>(() => _pool.MapAsync(new LongRange(0, 1000),
+                x => x == 700 ? throw new InvalidOperationException("always") : x, new MapOptions { ChunkSize = 100, RetriesPerChunk = 2 })));
+    }
 }
