@@ -31,7 +31,7 @@ public sealed class WorkerDirectorySpec : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Cluster_pool_must_run_a_job_on_the_directorys_workers()
     {
-        var workers = await WorkerHost.StartWorkersAsync(Sys, 2);
+        IReadOnlyList<IActorRef> workers = [Sys.ActorOf(Props.Create(() => new ActorMap.Compute.Actors.Worker(null))), Sys.ActorOf(Props.Create(() => new ActorMap.Compute.Actors.Worker(null)))];
         var directory = Sys.ActorOf(WorkerDirectory.Props());
         directory.Tell(new WorkerNodeUp(((ExtendedActorSystem)Sys).Provider.DefaultAddress, workers));
         var pool = MapPool.CreateForCluster(Sys, directory);

@@ -17,16 +17,8 @@ public sealed class ClusterJobSpec : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _cluster.StartSeedAsync(workers: 1, seedRunsWorkers: false);
-        await _cluster.StartWorkerAsync(workers: 2);
+        await _cluster.StartSeedAndWorkerAsync(workers: 2);
         _pool = await ClusterMapPool.ConnectAsync(_cluster.SeedApi);
-        // The worker's registration reaches the Seed once it is Up: wait for its two workers.
-        await using var client = ClusterClient.Connect(_cluster.SeedApi);
-        await Eventually.HoldsAsync(async () =>
-        {
-            var status = await client.StatusAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
-            return status.Members.Sum(m => m.Workers) == 2;
-        }, TimeSpan.FromSeconds(30), "the worker node's 2 workers registered with the Seed");
     }
 
     [Fact]

@@ -14,13 +14,8 @@ public sealed class RemoteSettingsSpec : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _cluster.StartSeedAsync(workers: 1, seedRunsWorkers: false);
-        await _cluster.StartWorkerAsync(workers: 2);
+        await _cluster.StartSeedAndWorkerAsync(workers: 2);
         _pool = await ClusterMapPool.ConnectAsync(_cluster.SeedApi);
-        await using var client = ClusterClient.Connect(_cluster.SeedApi);
-        await Eventually.HoldsAsync(async () =>
-            (await client.StatusAsync(TimeSpan.FromSeconds(5), CancellationToken.None)).Members.Sum(m => m.Workers) == 2,
-            TimeSpan.FromSeconds(30), "the worker node's 2 workers registered with the Seed");
     }
 
     // The nodes run in this process, so a process-wide flag lets an element fail exactly once.

@@ -23,12 +23,7 @@ public sealed class TlsSpec : IAsyncLifetime
         await File.WriteAllTextAsync(TokenFile, "s3cret-token\n");
         _cluster.TlsDirectory = Ours;
         _cluster.TokenFile = TokenFile;
-        await _cluster.StartSeedAsync(workers: 1, seedRunsWorkers: false);
-        await _cluster.StartWorkerAsync(workers: 2);
-        await using var client = ClusterClient.Connect(_cluster.SeedApi, new ClusterCredentials(Ours));
-        await Eventually.HoldsAsync(async () =>
-            (await client.StatusAsync(TimeSpan.FromSeconds(5), CancellationToken.None)).Members.Sum(m => m.Workers) == 2,
-            TimeSpan.FromSeconds(30), "the TLS worker's 2 workers registered with the Seed");
+        await _cluster.StartSeedAndWorkerAsync(workers: 2, new ClusterCredentials(Ours));
     }
 
     [Fact]

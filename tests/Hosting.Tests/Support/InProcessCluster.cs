@@ -57,6 +57,20 @@ internal sealed class InProcessCluster : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>
+    /// A Seed with no workers of its own and one WorkerNode, returned once the Seed counts that
+    /// node's workers (its registration arrives after it is Up): every chunk then crosses the wire.
+    /// </summary>
+    public async Task StartSeedAndWorkerAsync(int workers, Hosting.Client.ClusterCredentials? credentials = null)
+    {
+        await StartSeedAsync(workers: 1, seedRunsWorkers: false);
+        await StartWorkerAsync(workers);
+        await using var client = Hosting.Client.ClusterClient.Connect(SeedApi, credentials);
+        await Eventually.HoldsAsync(async () =>
+            (await client.StatusAsync(TimeSpan.FromSeconds(5), CancellationToken.None)).Members.Sum(m => m.Workers) == workers,
+            TimeSpan.FromSeconds(30), $"the worker node's {workers} workers registered with the Seed");
+    }
+
     private static void Quiet(ILoggingBuilder logging) => logging.ClearProviders();
 
     public async ValueTask DisposeAsync()
