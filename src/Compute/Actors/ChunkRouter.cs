@@ -154,7 +154,8 @@ internal sealed class ChunkRouter : ReceiveActor
     {
         var slot = SlotOf(Sender);
         slot?.Outstanding.Remove(failed.ChunkIndex);
-        // Akka's maxNrOfRetries within withinTimeRange, per chunk, on Akka's clock.
+        // Akka's maxNrOfRetries within withinTimeRange, per chunk, on the monotonic clock Akka's
+        // own restart counting reads (a wall clock that jumps would open or close windows).
         var decision = _failures.Failed(failed.ChunkIndex, Context.System.Scheduler.MonotonicClock,
             _job.Options.RetriesPerChunk, _job.Options.RetryWindow);
         // The directive the worker took from the job's policy for this exception's type, whoever
