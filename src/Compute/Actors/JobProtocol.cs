@@ -22,6 +22,12 @@ internal sealed record CancelChunks(long JobId);
 /// </summary>
 internal sealed record ChunkResult(long JobId, int ChunkIndex, long FirstIndex, ChunkOutput Output);
 
+/// <summary>
+/// Worker on another node to router: this chunk is executing now, not merely queued. Only a chunk
+/// that was executing when its node died can be blamed for the death (see poison chunks).
+/// </summary>
+internal sealed record ChunkStarted(long JobId, int ChunkIndex);
+
 /// <summary>Worker to router, just before it throws to its supervisor.</summary>
 internal sealed record ChunkFailed(long JobId, int ChunkIndex, ElementFailure Failure);
 

@@ -24,8 +24,9 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     private const string RegisterManifest = "RW";
     private const string RegisteredManifest = "WR";
     private const string CancelManifest = "CC";
+    private const string StartedManifest = "CS";
 
-    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks)];
+    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks), typeof(ChunkStarted)];
 
     public override int Identifier => Id;
 
@@ -37,6 +38,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         RegisterWorkers => RegisterManifest,
         WorkersRegistered => RegisteredManifest,
         CancelChunks => CancelManifest,
+        ChunkStarted => StartedManifest,
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {o.GetType().FullName}", nameof(o)),
     };
 
@@ -54,6 +56,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         RegisterWorkers register => ToWire(register).ToByteArray(),
         WorkersRegistered => [],
         CancelChunks cancel => new Proto.CancelChunks { JobId = cancel.JobId }.ToByteArray(),
+        ChunkStarted started => new Proto.ChunkStarted { JobId = started.JobId, ChunkIndex = started.ChunkIndex }.ToByteArray(),
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {obj.GetType().FullName}", nameof(obj)),
     };
 
@@ -65,6 +68,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         RegisterManifest => FromWire(Proto.RegisterWorkers.Parser.ParseFrom(bytes)),
         RegisteredManifest => WorkersRegistered.Instance,
         CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
+        StartedManifest => StartedFromWire(Proto.ChunkStarted.Parser.ParseFrom(bytes)),
         _ => throw new System.Runtime.Serialization.SerializationException($"unknown ActorMap manifest '{manifest}'"),
     };
 
@@ -88,6 +92,8 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(run.Input),
             NodeFunctions.For(new FunctionSource(run.FunctionSource, run.Input.ElementType)),
             JobCancellations.Get(system).TokenFor(run.JobId), Supervision: run.Supervision == "resume" ? Directive.Resume : Directive.Restart);
+
+    private static ChunkStarted StartedFromWire(Proto.ChunkStarted w) => new(w.JobId, w.ChunkIndex);
 
     private static ChunkFailed FailedFromWire(Proto.ChunkFailed w) =>
         new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker));
