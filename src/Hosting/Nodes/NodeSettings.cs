@@ -24,6 +24,9 @@ public sealed record NodeSettings(
     ClusterCertificates? Tls = null,
     string? TokenFile = null)
 {
+    /// <summary>What a downed WorkerNode does (the Seed never rejoins: it founds the cluster).</summary>
+    public RejoinPolicy Rejoin { get; init; } = RejoinPolicy.Default;
+
     /// <exception cref="ArgumentException">A value is out of range or a required one is missing (the key is named).</exception>
     public static NodeSettings From(HoconConfig config, NodeRole role)
     {
@@ -62,7 +65,10 @@ public sealed record NodeSettings(
         var tokenFile = config.GetString("actormap.api.token-file", "");
         return new NodeSettings(role, name, workers, defaults, apiHostname, apiPort,
             insecure, config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"), akka, tls,
-            string.IsNullOrEmpty(tokenFile) ? null : tokenFile);
+            string.IsNullOrEmpty(tokenFile) ? null : tokenFile)
+        {
+            Rejoin = RejoinPolicy.From(config),
+        };
     }
 
     // Nodes compile and run code that arrives over the network: no one may join or submit unproven.
