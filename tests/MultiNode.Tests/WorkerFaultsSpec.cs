@@ -76,6 +76,36 @@ public sealed class WorkerFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rolling_restart_of_every_WorkerNode_during_one_job_must_leave_the_job_complete()
+    {
+        // Gated chunks never return by themselves: a leaving node abandons them after 2 s, not 15.
+        const string config = ClusterFixture.FastFailureDetection + "actormap.shutdown.abandon-user-code-after = 2s\n";
+        var workers = await _cluster.StartClusterAsync(workers: 3, config: config);
+        var gate = new JobGate(_cluster);
+        var console = StartGatedJob();
+        await AwaitChunksDoneByAsync(workers[0]);
+
+        foreach (var worker in workers)
+        {
+            // SIGTERM: a graceful leave, as an orchestrator's rolling update does it.
+            await worker.TerminateAsync();
+            var exit = await worker.WaitForExitAsync(Timeouts.Shutdown);
+            Assert.True(exit == 0, $"{worker} exited with {exit}:\n{worker.Output.Tail()}");
+            var successor = await _cluster.StartWorkerAsync(config: config);
+            await _cluster.AwaitStatusAsync(status =>
+            {
+                Assert.True(status.MemberOf(successor) is { IsUp: true, Workers: 2 }, $"{successor} is not Up: {status}");
+                Assert.NotEmpty(status.Jobs);
+            }, Timeouts.Membership);
+        }
+        gate.Open();
+        var result = await ClusterFixture.FinishAsync(console, Timeouts.Job);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JobGate.AssertComplete(result);
+    }
+
+    [Fact]
     public async Task A_chunk_whose_executing_node_died_three_times_must_fail_its_job_as_a_poison_chunk()
     {
         // Every chunk crosses the network: the Seed runs none itself, or the poison would kill it.

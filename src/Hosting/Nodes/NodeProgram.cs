@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ActorMap.Hocon;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -13,6 +14,7 @@ namespace ActorMap.Hosting.Nodes;
 /// </summary>
 public static class NodeProgram
 {
+
     public static async Task<int> RunAsync(string[] args, NodeRole role)
     {
         NodeSettings settings;
@@ -61,17 +63,32 @@ public static class NodeProgram
             await Console.Error.WriteLineAsync($"error: the node could not start: {e.Message}").ConfigureAwait(false);
             return (1, false);
         }
-        await using (node.ConfigureAwait(false))
+        var system = node.System;
+        var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Akka.Cluster.Cluster.Get(system).RegisterOnMemberRemoved(() => removed.TrySetResult());
+        var shutdown = node.WaitForShutdownAsync();
+        // A worker thread stuck in user code keeps the actor system from ever terminating (Akka
+        // cannot interrupt it): once this node is out of the cluster, wait for that only so long.
+        var stuck = removed.Task.ContinueWith(_ => Task.Delay(settings.AbandonUserCodeAfter), TaskScheduler.Default).Unwrap();
+        var ended = await Task.WhenAny(shutdown, stuck).ConfigureAwait(false);
+        // The actor system ended on its own (downed, or refused by the cluster's TLS): not a clean
+        // stop asked for by a signal, so it comes back. (Akka keeps its TLS failure reason
+        // internal: known by name only; a refused certificate does not get better by retrying.)
+        var reason = Akka.Actor.CoordinatedShutdown.Get(system).ShutdownReason;
+        var downed = reason is Akka.Actor.CoordinatedShutdown.ClusterDowningReason;
+        var code = downed || reason?.GetType().Name == "TlsHandshakeFailureReason" ? 1 : 0;
+        if (ended == shutdown)
         {
-            var system = node.System;
-            await node.WaitForShutdownAsync().ConfigureAwait(false);
-            // The actor system ended on its own (downed, or refused by the cluster's TLS): not a clean
-            // stop asked for by a signal, so it comes back. (Akka keeps its TLS failure reason
-            // internal: known by name only; a refused certificate does not get better by retrying.)
-            var reason = Akka.Actor.CoordinatedShutdown.Get(system).ShutdownReason;
-            var downed = reason is Akka.Actor.CoordinatedShutdown.ClusterDowningReason;
-            return (downed || reason?.GetType().Name == "TlsHandshakeFailureReason" ? 1 : 0, downed);
+            await node.DisposeAsync().ConfigureAwait(false);
         }
+        else
+        {
+            // Abandoned, not awaited: its stuck threads end with the user code they run, or with the process.
+            Akka.Event.LoggingExtensions.Warning(system.Log, "worker threads still run user code {0} s after this node left the cluster; " +
+                "abandoning them (their results go nowhere; actormap.shutdown.abandon-user-code-after)", settings.AbandonUserCodeAfter.TotalSeconds);
+            _ = node.DisposeAsync().AsTask();
+        }
+        return (code, downed);
     }
 
     /// <summary>False when SIGTERM or SIGINT arrived during the wait: the operator wants the node gone.</summary>

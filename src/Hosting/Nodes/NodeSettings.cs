@@ -27,6 +27,12 @@ public sealed record NodeSettings(
     /// <summary>What a downed WorkerNode does (the Seed never rejoins: it founds the cluster).</summary>
     public RejoinPolicy Rejoin { get; init; } = RejoinPolicy.Default;
 
+    /// <summary>
+    /// How long a node that left the cluster (downed, or stopping) waits for worker threads still
+    /// in user code before it abandons them; Akka cannot interrupt a running function.
+    /// </summary>
+    public TimeSpan AbandonUserCodeAfter { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <exception cref="ArgumentException">A value is out of range or a required one is missing (the key is named).</exception>
     public static NodeSettings From(HoconConfig config, NodeRole role)
     {
@@ -68,6 +74,7 @@ public sealed record NodeSettings(
             string.IsNullOrEmpty(tokenFile) ? null : tokenFile)
         {
             Rejoin = RejoinPolicy.From(config),
+            AbandonUserCodeAfter = config.GetTimeSpan("actormap.shutdown.abandon-user-code-after", TimeSpan.FromSeconds(15)),
         };
     }
 
