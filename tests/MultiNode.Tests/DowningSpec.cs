@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace ActorMap.MultiNode.Tests;
 
 /// <summary>
-/// The split-brain resolver's choices (static-quorum on the seed role, stable-after 5 s), with
+/// ActorMap's downing (the Seed's side survives, stable-after shortened here), with
 /// real processes: the Seed's side always survives, and a WorkerNode cut off from it is downed
 /// and comes back as a new incarnation: in process by default, or by exiting 1 for a restart policy.
 /// </summary>

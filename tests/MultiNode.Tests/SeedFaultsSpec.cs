@@ -21,8 +21,9 @@ public sealed class SeedFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
     {
         var (port, apiPort) = (ClusterFixture.FreePort(), ClusterFixture.FreePort());
         var seed = await _cluster.StartSeedAsync(ClusterFixture.FastFailureDetection, port, apiPort);
-        var workers = await Task.WhenAll(_cluster.StartWorkerAsync(config: ClusterFixture.FastFailureDetection),
-            _cluster.StartWorkerAsync(config: ClusterFixture.FastFailureDetection));
+        // The gated chunks never return by themselves: a downed node abandons them after 2 s, not 15.
+        const string workerConfig = ClusterFixture.FastFailureDetection + "actormap.shutdown.abandon-user-code-after = 2s\n";
+        var workers = await Task.WhenAll(_cluster.StartWorkerAsync(config: workerConfig), _cluster.StartWorkerAsync(config: workerConfig));
         await _cluster.AwaitStatusAsync(status => Assert.True(status.Members.Count(m => m.IsUp) == 3, status.ToString()), Timeouts.Membership);
         var console = StartGatedJob();
         await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
