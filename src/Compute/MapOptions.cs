@@ -19,13 +19,28 @@ public sealed record MapOptions
     /// <summary>Chunks sent to one worker and not yet finished.</summary>
     public int MaxChunksInFlightPerWorker { get; init; } = 2;
 
-    /// <summary>Retries of a failing chunk after its first attempt, before the job fails.</summary>
+    /// <summary>
+    /// Retries of a failing chunk within <see cref="RetryWindow"/> before the job fails: Akka's
+    /// maxNrOfRetries, counted per chunk (<c>actormap.compute.supervision.max-retries</c>).
+    /// </summary>
     public int RetriesPerChunk { get; init; } = 2;
+
+    /// <summary>
+    /// The window <see cref="RetriesPerChunk"/> counts in, Akka's withinTimeRange: a chunk's failure
+    /// after the window has passed starts a new one. Infinite (the default) counts over the whole
+    /// job, which bounds it; a finite window retries a chunk for as long as it fails more slowly
+    /// than that (<c>actormap.compute.supervision.within</c>).
+    /// </summary>
+    public TimeSpan RetryWindow { get; init; } = Timeout.InfiniteTimeSpan;
 
     public Balancing Balancing { get; init; } = Balancing.RoundRobin;
 
-    /// <summary>What a worker's exception does to the worker; the chunk is retried whatever it is.</summary>
-    public Directive Supervision { get; init; } = Directive.Restart;
+    /// <summary>
+    /// What a worker's exception does, by the exception's type: restart or resume the worker (on
+    /// its own node, in a cluster), stop it for this job, or escalate (fail the job at once). The
+    /// chunk is retried unless the job fails. A <see cref="Directive"/> converts to a policy of that default.
+    /// </summary>
+    public SupervisionPolicy Supervision { get; init; } = new();
 
     /// <summary>
     /// A chunk that was executing on this many distinct nodes that each died fails its job as a
@@ -51,15 +66,17 @@ public sealed record MapOptions
         ArgumentNullException.ThrowIfNull(config);
         var c = config.GetConfig("actormap.compute");
         var workers = c.GetInt("workers", 0);
+        var (supervision, maxRetries, within) = SupervisionConfig.Read(config);
         var chunkSize = c.GetInt("default-chunk-size", 0);
         return new MapOptions
         {
             Workers = workers == 0 ? null : workers,
             ChunkSize = chunkSize == 0 ? null : chunkSize,
             MaxChunksInFlightPerWorker = c.GetInt("max-chunks-in-flight-per-worker", 2),
-            RetriesPerChunk = c.GetInt("retries-per-chunk", 2),
+            RetriesPerChunk = maxRetries,
+            RetryWindow = within,
             Balancing = ParseBalancing(c.GetString("balancing", "round-robin"), "actormap.compute.balancing"),
-            Supervision = ParseDirective(c.GetString("supervision", "restart"), "actormap.compute.supervision"),
+            Supervision = supervision,
             PoisonChunkNodes = c.GetInt("poison-chunk-nodes", 3),
             NoWorkersTimeout = c.GetTimeSpan("no-workers-timeout", TimeSpan.FromSeconds(30)),
         }.Validated("actormap.compute.");
@@ -92,6 +109,8 @@ public sealed record MapOptions
         {
             throw new ArgumentException($"{keyPrefix}no-workers-timeout must be positive, got {NoWorkersTimeout}");
         }
+        SupervisionConfig.CheckedWindow(RetryWindow, $"{keyPrefix}retry-window");
+        ArgumentNullException.ThrowIfNull(Supervision);
         return this;
     }
 
@@ -102,12 +121,5 @@ public sealed record MapOptions
         _ => throw new ArgumentException($"{key} must be round-robin or pull, got '{text}'"),
     };
 
-    public static Directive ParseDirective(string text, string key) => text switch
-    {
-        "restart" => Directive.Restart,
-        "resume" => Directive.Resume,
-        "stop" => Directive.Stop,
-        "escalate" => Directive.Escalate,
-        _ => throw new ArgumentException($"{key} must be restart, resume, stop or escalate, got '{text}'"),
-    };
+    public static Directive ParseDirective(string text, string key) => SupervisionConfig.ParseDirective(text, key);
 }

@@ -48,6 +48,31 @@ public sealed class SupervisionDirectiveSpec : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_policy_must_choose_each_exceptions_directive_by_type_in_one_job()
+    {
+        // Escalate by default: only the per-type directives let the FormatException and the
+        // overflow be retried; the DivideByZeroException escalates at once.
+        var policy = new SupervisionPolicy(Directive.Escalate)
+            .On<FormatException>(Directive.Resume)
+            .On<ArithmeticException>(Directive.Restart)
+            .On<DivideByZeroException>(Directive.Escalate);
+        var formatOnce = 0;
+        var overflowOnce = 0;
+        Func<long, long> function = x =>
+            x == 100 && Interlocked.Exchange(ref formatOnce, 1) == 0 ? throw new FormatException("once")
+            : x == 600 && Interlocked.Exchange(ref overflowOnce, 1) == 0 ? throw new OverflowException("once")
+            : x;
+
+        var results = await _pool.MapAsync(new LongRange(0, 1000), function, new MapOptions { Supervision = policy, ChunkSize = 50, RetriesPerChunk = 3 });
+        var error = await Assert.ThrowsAsync<MapJobException>(() => _pool.MapAsync(new LongRange(0, 1000),
+            x => x == 700 ? throw new DivideByZeroException() : x, new MapOptions { Supervision = policy, ChunkSize = 50, RetriesPerChunk = 3 }));
+
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => (long)i), results);
+        Assert.Equal(700, error.ElementIndex);
+        Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
     public async Task A_failing_element_must_reach_the_caller_only_and_log_no_error()
     {
         // The caller gets the element, its exception and the worker-side trace; a log line per

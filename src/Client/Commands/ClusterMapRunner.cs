@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ActorMap.Functions;
 using ActorMap.Hosting.Client;
+using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
 
 namespace ActorMap.Client.Commands;
@@ -16,19 +17,7 @@ internal static class ClusterMapRunner
     {
         var outputPath = request.Output is null ? null : MapRunner.CheckOutput(environment, request.Output);
         var input = MapRunner.ReadInput(request, environment);
-        var submit = new SubmitJob
-        {
-            FunctionSource = request.Function,
-            Reduce = request.Reduce.Kind == ReduceKind.None ? "" : request.Reduce.LambdaSource ?? request.Reduce.Name,
-            ChunkSize = request.ChunkSize ?? 0,
-            Balancing = request.Balancing switch
-            {
-                Compute.Balancing.Pull => "pull",
-                Compute.Balancing.RoundRobin => "round-robin",
-                _ => "",
-            },
-            RetriesPerChunk = -1,
-        };
+        var submit = Submit(request);
         var started = Stopwatch.GetTimestamp();
         JobAccepted? accepted = null;
         byte[] json;
@@ -88,6 +77,25 @@ internal static class ClusterMapRunner
         environment.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"actormap: {input.Length} elements, {accepted?.Chunks ?? 0} chunks, {accepted?.Workers ?? 0} workers on the cluster at {request.Seed}, {elapsed.TotalSeconds:0.000} s, {input.Length / seconds:0} elements/s"));
         return ExitCodes.Success;
+    }
+
+    /// <summary>The job as the Seed receives it: what the flags leave out, the Seed's configuration decides.</summary>
+    internal static SubmitJob Submit(MapRequest request)
+    {
+        var submit = new SubmitJob
+        {
+            FunctionSource = request.Function,
+            Reduce = request.Reduce.Kind == ReduceKind.None ? "" : request.Reduce.LambdaSource ?? request.Reduce.Name,
+            ChunkSize = request.ChunkSize ?? 0,
+            Balancing = request.Balancing switch
+            {
+                Compute.Balancing.Pull => "pull",
+                Compute.Balancing.RoundRobin => "round-robin",
+                _ => "",
+            },
+        };
+        SupervisionWire.Write(request.Supervision, submit);
+        return submit;
     }
 
     // A failed job leaves no partial --output: the exception filter runs before the stack unwinds.

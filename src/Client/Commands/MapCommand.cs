@@ -19,16 +19,26 @@ internal static class MapCommand
         var file = new Option<string?>("--file") { Description = "Configuration file (default: ./cluster.hocon if present)", HelpName = "PATH" };
         var seed = new Option<string?>("--seed") { Description = "Run on the cluster whose Seed serves clients at HOST[:PORT] (default port 4080) instead of in-process", HelpName = "HOST[:PORT]" };
 
+        var supervision = new SupervisionFlags();
         var tls = TlsOption.Create();
         var command = new Command("map", "Apply FUNCTION to every element, in parallel on actors, and print the results in input order")
         {
             function, range, input, reduce, chunkSize, workers, balancing, output, file, seed, tls,
         };
+        foreach (var option in supervision.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((parse, cancellationToken) =>
         {
             var request = MapRequest.Create(parse.GetValue(function)!, parse.GetValue(range), parse.GetValue(input), parse.GetValue(reduce),
                 Integer(parse.GetValue(chunkSize), "--chunk-size"), Integer(parse.GetValue(workers), "--workers"), parse.GetValue(balancing), parse.GetValue(output), parse.GetValue(file))
-                with { Seed = parse.GetValue(seed), Credentials = TlsOption.Credentials(environment, parse.GetValue(tls)) };
+                with
+                {
+                    Seed = parse.GetValue(seed),
+                    Credentials = TlsOption.Credentials(environment, parse.GetValue(tls)),
+                    Supervision = supervision.Parse(parse),
+                };
             return request.Seed is null
                 ? MapRunner.RunAsync(request, environment, cancellationToken)
                 : ClusterMapRunner.RunAsync(request, environment, cancellationToken);

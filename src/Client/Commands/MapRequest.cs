@@ -18,6 +18,9 @@ internal sealed record MapRequest(
     /// <summary>HOST:PORT of a cluster's Seed; null runs on the embedded default.</summary>
     public string? Seed { get; init; }
 
+    /// <summary>The job's own supervision (--supervision, --on, --retries, --retry-window), over the configuration's.</summary>
+    public SupervisionOverrides Supervision { get; init; } = SupervisionOverrides.None;
+
     /// <summary>How the console proves itself to the Seed (--tls, ACTORMAP_TLS_DIR, ACTORMAP_TOKEN_FILE).</summary>
     public Hosting.Client.ClusterCredentials Credentials { get; init; } = new();
 

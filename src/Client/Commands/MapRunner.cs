@@ -33,13 +33,13 @@ internal static class MapRunner
         var loaded = FunctionLoader.Load(new LambdaSource(request.Function, input.Kind, request.Reduce.LambdaSource), LambdaCache.For(environment.GetVariable, environment.FullPath));
 
         var progress = new JobProgress();
-        var options = defaults with
+        var options = request.Supervision.ApplyTo(defaults with
         {
             Workers = request.Workers ?? defaults.Workers ?? Environment.ProcessorCount,
             ChunkSize = request.ChunkSize ?? defaults.ChunkSize,
             Balancing = request.Balancing ?? defaults.Balancing,
             Progress = progress,
-        };
+        });
         var started = Stopwatch.GetTimestamp();
         JobOutcome outcome;
         await using (var pool = MapPool.Create(options))

@@ -19,7 +19,7 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
     private readonly IReadOnlyList<IActorRef>? _givenWorkers;
     private readonly List<WorkerSlot> _workers = [];
     private readonly Queue<int> _retries = new();
-    private readonly Dictionary<int, int> _failures = [];
+    private readonly ChunkRetries _failures = new();
     private readonly HashSet<ActorPath> _remoteParents = [];
     private readonly HashSet<IActorRef> _stopped = [];
     private readonly bool[] _done;
@@ -89,12 +89,15 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// What a worker's exception does to it. Failures are reported to the caller with the chunk's
-    /// error, so logging each one again would only repeat it.
+    /// What a worker's exception does to it: the directive the worker took from the job's policy
+    /// for the exception's type. Retries are counted per chunk by the router, not per worker here.
+    /// Failures are reported to the caller with the chunk's error, so logging each one again would
+    /// only repeat it.
     /// </summary>
-    internal static SupervisorStrategy WorkerStrategy(Directive directive) =>
+    internal static SupervisorStrategy WorkerStrategy(SupervisionPolicy policy) =>
         new OneForOneStrategy(maxNrOfRetries: -1, withinTimeMilliseconds: -1,
-            e => e is ElementFailedException ? directive : Directive.Restart, loggingEnabled: false);
+            e => e is ElementFailedException failure ? failure.Directive ?? policy.Decide(failure.InnerException!) : Directive.Restart,
+            loggingEnabled: false);
 
     private void OnLocalWorkers(Routees routees)
     {
@@ -133,9 +136,10 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
         Dispatch();
     }
 
+    // An escalated element failure of a local worker reaches here through its pool: on to the job.
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(-1, Timeout.InfiniteTimeSpan,
-            e => e is ElementFailedException ? _job.Options.Supervision : Directive.Restart);
+            e => e is ElementFailedException failure ? failure.Directive ?? _job.Options.Supervision.Decide(failure.InnerException!) : Directive.Restart);
 
     private void OnResult(ChunkResult result)
     {
@@ -172,16 +176,19 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
             return;
         }
         slot.Finished(failed.ChunkIndex);
-        var attempts = _failures.TryGetValue(failed.ChunkIndex, out var before) ? before + 1 : 1;
-        _failures[failed.ChunkIndex] = attempts;
-        // The directive as the job sees it, whoever supervises the worker: a node's workers serve
-        // many jobs, so their supervisor only restarts or resumes them, and the job applies the rest.
-        if (attempts > _job.Options.RetriesPerChunk || _job.Options.Supervision == Directive.Escalate)
+        // Akka's maxNrOfRetries within withinTimeRange, per chunk, on the monotonic clock Akka's
+        // own restart counting reads (a wall clock that jumps would open or close windows).
+        var decision = _failures.Failed(failed.ChunkIndex, Context.System.Scheduler.MonotonicClock,
+            _job.Options.RetriesPerChunk, _job.Options.RetryWindow);
+        // The directive the worker took from the job's policy for this exception's type, whoever
+        // supervises the worker: a node's workers serve many jobs, so their supervisor only
+        // restarts or resumes them, and the job applies stop and escalate to itself alone.
+        if (!decision.Retry || failed.Directive == Directive.Escalate)
         {
-            Fail(failed.Failure.ToException(attempts));
+            Fail(failed.Failure.ToException(decision.Attempts));
             return;
         }
-        if (_job.Options.Supervision == Directive.Stop && slot is not null)
+        if (failed.Directive == Directive.Stop && slot is not null)
         {
             Context.Unwatch(slot.Worker);
             Withdraw(slot, died: false);
@@ -189,7 +196,7 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
             // Even a cluster job ends here: the workers it has were all stopped by its own directive.
             if (_workers.Count == 0)
             {
-                Fail(new MapJobException($"Job {_job.JobId} has no workers left: every worker was stopped by the '{_job.Options.Supervision}' directive"));
+                Fail(new MapJobException($"Job {_job.JobId} has no workers left: every worker was stopped by the 'Stop' directive (last for {failed.Failure.ErrorType})"));
                 return;
             }
         }

@@ -3,10 +3,13 @@ using Akka.Actor;
 
 namespace ActorMap.Compute.Actors;
 
-/// <summary>Router to worker: map this chunk and send the result back to the router.</summary>
+/// <summary>
+/// Router to worker: map this chunk and send the result back to the router. The job's
+/// supervision policy travels with it, because a node's workers serve many jobs.
+/// </summary>
 internal sealed record RunChunk(
     long JobId, int ChunkIndex, long FirstIndex, ChunkInput Input, IMapFunction Function,
-    CancellationToken Cancellation, ChunkDestination? Destination = null, Directive Supervision = Directive.Restart);
+    CancellationToken Cancellation, ChunkDestination? Destination = null, SupervisionPolicy? Supervision = null);
 
 /// <summary>
 /// Router to the parent of its workers on another node, when the job ends: abandon the job's
@@ -28,8 +31,12 @@ internal sealed record ChunkResult(long JobId, int ChunkIndex, long FirstIndex, 
 /// </summary>
 internal sealed record ChunkStarted(long JobId, int ChunkIndex);
 
-/// <summary>Worker to router, just before it throws to its supervisor.</summary>
-internal sealed record ChunkFailed(long JobId, int ChunkIndex, ElementFailure Failure);
+/// <summary>
+/// Worker to router, just before it throws to its supervisor, with the directive the job's policy
+/// chose for the exception's type: the worker's supervisor applies restart or resume, the router
+/// stop and escalate, to the job alone.
+/// </summary>
+internal sealed record ChunkFailed(long JobId, int ChunkIndex, ElementFailure Failure, Directive Directive = Directive.Restart);
 
 /// <summary>What the caller learns of a failing element.</summary>
 internal sealed record ElementFailure(long ElementIndex, string ErrorType, string ErrorMessage, string StackTrace, string Worker)

@@ -5,11 +5,14 @@ namespace ActorMap.Compute.Actors;
 
 /// <summary>
 /// Applies the function to a chunk, element by element, and sends the result back to the router.
-/// A throwing element is reported to the router (which decides on a retry) and then rethrown,
-/// so the supervisor's directive decides what becomes of this worker.
+/// A throwing element is reported to the router (which decides on a retry) with the directive
+/// the job's policy gives its exception type, and then rethrown, so the supervisor applies that
+/// directive to this worker.
 /// </summary>
 internal sealed class Worker : ReceiveActor
 {
+    private static readonly SupervisionPolicy s_default = new();
+
     /// <param name="forWire">
     /// Turns a result into the form it crosses the network in, throwing when it cannot (a type
     /// with no wire form, more than a frame). Applied here, before sending, because remoting
@@ -35,8 +38,10 @@ internal sealed class Worker : ReceiveActor
             }
             catch (ElementFailedException failure)
             {
-                failure.Directive = run.Supervision;
-                Sender.Tell(new ChunkFailed(run.JobId, run.ChunkIndex, ElementFailure.From(failure, Self, Context.System)), Self);
+                // Decided here, where the exception's real type is known: the router may be on a
+                // node where that type does not even exist.
+                failure.Directive = (run.Supervision ?? s_default).Decide(failure.InnerException!);
+                Sender.Tell(new ChunkFailed(run.JobId, run.ChunkIndex, ElementFailure.From(failure, Self, Context.System), failure.Directive.Value), Self);
                 throw;
             }
             catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
@@ -53,7 +58,8 @@ internal sealed class Worker : ReceiveActor
                 catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or System.Text.Json.JsonException)
                 {
                     var cause = new InvalidOperationException($"the result of chunk {run.ChunkIndex} (elements from {run.FirstIndex}) cannot be sent back: {e.Message}", e);
-                    Sender.Tell(new ChunkFailed(run.JobId, run.ChunkIndex, ElementFailure.From(run.FirstIndex, cause, Self, Context.System)), Self);
+                    Sender.Tell(new ChunkFailed(run.JobId, run.ChunkIndex, ElementFailure.From(run.FirstIndex, cause, Self, Context.System),
+                        (run.Supervision ?? s_default).Decide(cause)), Self);
                     return;
                 }
             }

@@ -85,6 +85,6 @@ internal sealed class ElementFailedException(long elementIndex, Exception cause)
 {
     public long ElementIndex { get; } = elementIndex;
 
-    /// <summary>The job's directive, set by the worker, for a supervisor that serves many jobs (a node's workers).</summary>
+    /// <summary>The directive the job's policy gives this exception's type, set by the worker, for a supervisor that serves many jobs (a node's workers).</summary>
     public Akka.Actor.Directive? Directive { get; set; }
 }

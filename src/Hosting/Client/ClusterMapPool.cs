@@ -3,6 +3,7 @@ using System.Text.Json;
 using ActorMap.Compute;
 using ActorMap.Functions.Input;
 using ActorMap.Hosting.Jobs;
+using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
 
 namespace ActorMap.Hosting.Client;
@@ -63,10 +64,10 @@ public sealed class ClusterMapPool : IAsyncDisposable
             Reduce = reduce ?? "",
             ChunkSize = options?.ChunkSize ?? 0,
             Balancing = options is null ? "" : options.Balancing == Balancing.Pull ? "pull" : "round-robin",
-            RetriesPerChunk = options?.RetriesPerChunk ?? -1,
-            Supervision = options is null ? "" : options.Supervision.ToString().ToLowerInvariant(),
             MaxChunksInFlightPerWorker = options?.MaxChunksInFlightPerWorker ?? 0,
         };
+        // Options given are sent whole, as the job's; per-type directives merge over the Seed's.
+        SupervisionWire.Write(options is null ? SupervisionOverrides.None : SupervisionOverrides.From(options), submit);
         var progress = options?.Progress;
         byte[] json;
         try

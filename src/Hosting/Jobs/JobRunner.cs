@@ -102,15 +102,13 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
     private MapOptions Options(SubmitJob submit, MapInput input, int workers, ClusterJob job)
     {
         var lastReport = 0L;
-        return (defaults with
+        return SupervisionWire.Read(submit).ApplyTo(defaults with
         {
             Workers = workers,
             // Chunks cross the network: keep each well inside a frame unless the user chose a size.
             ChunkSize = submit.ChunkSize > 0 ? submit.ChunkSize
                 : defaults.ChunkSize ?? Math.Min(ChunkPlan.DefaultChunkSize(input.Length, workers), MaxDefaultChunk),
             Balancing = string.IsNullOrEmpty(submit.Balancing) ? defaults.Balancing : MapOptions.ParseBalancing(submit.Balancing, "balancing"),
-            RetriesPerChunk = submit.RetriesPerChunk >= 0 ? submit.RetriesPerChunk : defaults.RetriesPerChunk,
-            Supervision = string.IsNullOrEmpty(submit.Supervision) ? defaults.Supervision : MapOptions.ParseDirective(submit.Supervision, "supervision"),
             MaxChunksInFlightPerWorker = submit.MaxChunksInFlightPerWorker > 0 ? submit.MaxChunksInFlightPerWorker : defaults.MaxChunksInFlightPerWorker,
             Source = new FunctionSource(submit.FunctionSource, input.Kind.CSharpName()),
             Progress = new Progress(p =>

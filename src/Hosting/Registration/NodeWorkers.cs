@@ -59,9 +59,10 @@ internal sealed class NodeWorkers : ReceiveActor, IWithTimers
         JobCancellations.Get(Context.System).CancelAll();
     }
 
-    // A worker's failure is about one job's chunk: keep it serving other jobs. The job's own
-    // directive decides between a fresh instance and resuming; the router applies stop and
-    // escalate to the job.
+    // A worker's failure is about one job's chunk: keep it serving other jobs. The directive the
+    // job's policy gives the exception's type (set by the worker) decides between resuming and a
+    // fresh instance; the router applies stop and escalate to that job alone, so an escalated
+    // failure never reaches this node's other jobs.
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(maxNrOfRetries: -1, withinTimeMilliseconds: -1,
             e => e is Compute.Jobs.ElementFailedException { Directive: Directive.Resume } ? Directive.Resume : Directive.Restart,

@@ -52,6 +52,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
             JobId = failed.JobId, ChunkIndex = failed.ChunkIndex, ElementIndex = failed.Failure.ElementIndex,
             ErrorType = failed.Failure.ErrorType, ErrorMessage = failed.Failure.ErrorMessage,
             StackTrace = failed.Failure.StackTrace, Worker = failed.Failure.Worker,
+            Directive = Compute.SupervisionConfig.NameOf(failed.Directive),
         }.ToByteArray(),
         RegisterWorkers register => ToWire(register).ToByteArray(),
         WorkersRegistered => [],
@@ -76,27 +77,28 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     {
         var source = (run.Function as SourcedMapFunction)?.Source
             ?? throw new InvalidOperationException("only a function with its source can run on another node");
-        return new Proto.RunChunk
+        var wire = new Proto.RunChunk
         {
             JobId = run.JobId,
             ChunkIndex = run.ChunkIndex,
             FirstIndex = run.FirstIndex,
             FunctionSource = source.Lambda,
             Input = ElementsCodec.FromChunk(run.Input, source.ElementType),
-            Supervision = run.Supervision == Directive.Resume ? "resume" : "restart",
         };
+        SupervisionWire.Write(run.Supervision, wire);
+        return wire;
     }
 
     // Compiling waits for the first chunk's worker (NodeFunctions is lazy): this runs on remoting's thread.
     private RunChunk FromWire(Proto.RunChunk run) =>
         new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(run.Input),
             NodeFunctions.For(new FunctionSource(run.FunctionSource, run.Input.ElementType)),
-            JobCancellations.Get(system).TokenFor(run.JobId), Supervision: run.Supervision == "resume" ? Directive.Resume : Directive.Restart);
+            JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives));
 
     private static ChunkStarted StartedFromWire(Proto.ChunkStarted w) => new(w.JobId, w.ChunkIndex);
 
     private static ChunkFailed FailedFromWire(Proto.ChunkFailed w) =>
-        new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker));
+        new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker), SupervisionWire.DirectiveOf(w.Directive));
 
     private static Proto.RegisterWorkers ToWire(RegisterWorkers register)
     {

@@ -39,17 +39,19 @@ internal sealed class InProcessCluster : IAsyncDisposable
         ["akka.cluster.failure-detector.heartbeat-interval"] = "200ms",
     };
 
-    public async Task<NodeHost> StartSeedAsync(int workers, bool seedRunsWorkers = true)
+    /// <param name="settings">More cluster.hocon settings for this node (key to HOCON value), over the spec defaults.</param>
+    public async Task<NodeHost> StartSeedAsync(int workers, bool seedRunsWorkers = true, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var settings = NodeSettings.From(NodeConfig.Load(null, Overrides(workers, seedRunsWorkers), lookForDefaultFile: false), NodeRole.Seed);
-        var seed = await NodeHost.StartAsync(settings, Quiet);
+        var overrides = With(Overrides(workers, seedRunsWorkers), settings);
+        var node = NodeSettings.From(NodeConfig.Load(null, overrides, lookForDefaultFile: false), NodeRole.Seed);
+        var seed = await NodeHost.StartAsync(node, Quiet);
         _nodes.Add(seed);
         return seed;
     }
 
-    public async Task<NodeHost> StartWorkerAsync(int workers, string? tls = null)
+    public async Task<NodeHost> StartWorkerAsync(int workers, string? tls = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var overrides = Overrides(workers, tls: tls);
+        var overrides = With(Overrides(workers, tls: tls), settings);
         var seed = Akka.Cluster.Cluster.Get(Seed.System).SelfAddress;
         overrides["akka.cluster.seed-nodes"] = $"[\"{seed}\"]";
         var worker = await NodeHost.StartAsync(NodeSettings.From(NodeConfig.Load(null, overrides, lookForDefaultFile: false), NodeRole.Worker), Quiet);
@@ -61,14 +63,24 @@ internal sealed class InProcessCluster : IAsyncDisposable
     /// A Seed with no workers of its own and one WorkerNode, returned once the Seed counts that
     /// node's workers (its registration arrives after it is Up): every chunk then crosses the wire.
     /// </summary>
-    public async Task StartSeedAndWorkerAsync(int workers, Hosting.Client.ClusterCredentials? credentials = null)
+    public async Task StartSeedAndWorkerAsync(int workers, Hosting.Client.ClusterCredentials? credentials = null,
+        IReadOnlyDictionary<string, string>? seedSettings = null, IReadOnlyDictionary<string, string>? workerSettings = null)
     {
-        await StartSeedAsync(workers: 1, seedRunsWorkers: false);
-        await StartWorkerAsync(workers);
+        await StartSeedAsync(workers: 1, seedRunsWorkers: false, seedSettings);
+        await StartWorkerAsync(workers, settings: workerSettings);
         await using var client = Hosting.Client.ClusterClient.Connect(SeedApi, credentials);
         await Eventually.HoldsAsync(async () =>
             (await client.StatusAsync(TimeSpan.FromSeconds(5), CancellationToken.None)).Members.Sum(m => m.Workers) == workers,
             TimeSpan.FromSeconds(30), $"the worker node's {workers} workers registered with the Seed");
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> overrides, IReadOnlyDictionary<string, string>? settings)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            overrides[key] = value;
+        }
+        return overrides;
     }
 
     private static void Quiet(ILoggingBuilder logging) => logging.ClearProviders();
