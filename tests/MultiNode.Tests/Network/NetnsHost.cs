@@ -43,9 +43,12 @@ internal sealed class NetnsHost(string @namespace, string address, string link)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(fields => fields.Length >= 4)
-            .Select(fields => $"{fields[2]} -> {fields[3]}")
+            // Dual-mode sockets show IPv4 peers as [::ffff:198.18.0.1]:4053.
+            .Select(fields => $"{Unmapped(fields[2])} -> {Unmapped(fields[3])}")
             .Where(connection => connection.Contains(peer + ":", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)];
+
+    private static string Unmapped(string endpoint) => endpoint.Replace("[::ffff:", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
 
     public void Ip(params string[] args) => Network.Ip.Run(["-n", Namespace, .. args]);
 
