@@ -16,7 +16,17 @@ internal static class ClusterTls
     private static async Task<string> CreateAsync()
     {
         var parent = Directory.CreateTempSubdirectory("actormap-netns-tls-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(parent, recursive: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(parent, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in /tmp: a throwaway CA for 198.18.0.x, valid nowhere else.
+            }
+        };
         var directory = Path.Combine(parent, "tls");
         var hosts = NetnsCluster.Addresses.SelectMany(a => new[] { "--host", a });
         await using var console = ChildProcess.Start("certs", BuiltAssemblies.Console, ["certs", "create", "--out", directory, .. hosts],
