@@ -60,7 +60,9 @@ internal sealed class JobIntake(ApiLimits limits)
         }
         if (count != declared)
         {
-            throw Invalid(Text($"the submission declares {declared} elements, but its input carries {(count > declared ? "more" : count.ToString(CultureInfo.InvariantCulture))}"));
+            // Past the declared count the rest is not read: "at least".
+            var carried = parts.Count < submit.InputParts ? Text($"at least {count}") : count.ToString(CultureInfo.InvariantCulture);
+            throw Invalid(Text($"the submission declares {declared} elements, but its input carries {carried}"));
         }
         try
         {
