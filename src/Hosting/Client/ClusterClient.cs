@@ -103,6 +103,7 @@ internal sealed class ClusterClient : IAsyncDisposable
         var (first, rest) = ElementsCodec.ToParts(input, InputPartBytes);
         submit.Input = first;
         submit.InputParts = rest.Count;
+        submit.Elements = input.Length;
         using var call = _jobs.Run(cancellationToken: cancellationToken);
         var result = new MemoryStream();
         long? jobId = null;
@@ -176,11 +177,15 @@ internal sealed class ClusterClient : IAsyncDisposable
     private JobFailure Unreachable(RpcException e) => new()
     {
         ElementIndex = -1,
+        // The Seed refused the job as it is: bad input, which no retry would fix.
+        UsageError = e.StatusCode == StatusCode.InvalidArgument,
         Message = e.StatusCode switch
         {
             StatusCode.Unavailable => $"cannot reach the seed's client endpoint at {Seed} (is it running? the client port is the Seed's --api-port, default {DefaultApiPort}; " +
                                       "a Seed with TLS needs --tls DIR): " + e.Status.Detail,
             StatusCode.Unauthenticated => $"the seed at {Seed} refused this client: {e.Status.Detail}",
+            StatusCode.InvalidArgument or StatusCode.ResourceExhausted or StatusCode.FailedPrecondition or StatusCode.DeadlineExceeded =>
+                $"the seed at {Seed} refused the job: {e.Status.Detail}",
             _ => $"the seed at {Seed} failed the call: {e.Status.Detail}",
         },
     };

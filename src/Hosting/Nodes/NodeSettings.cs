@@ -1,6 +1,7 @@
 using System.Net;
 using ActorMap.Compute;
 using ActorMap.Hocon;
+using ActorMap.Hosting.Api;
 using ActorMap.Hosting.Registration;
 using ActorMap.Hosting.Security;
 using Akka.Configuration;
@@ -32,6 +33,9 @@ public sealed record NodeSettings(
     /// in user code before it abandons them; Akka cannot interrupt a running function.
     /// </summary>
     public TimeSpan AbandonUserCodeAfter { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>What the Seed's client endpoint accepts (actormap.api.limits).</summary>
+    internal ApiLimits Limits { get; init; } = ApiLimits.Default;
 
     /// <exception cref="ArgumentException">A value is out of range or a required one is missing (the key is named).</exception>
     public static NodeSettings From(HoconConfig config, NodeRole role)
@@ -75,6 +79,7 @@ public sealed record NodeSettings(
         {
             Rejoin = RejoinPolicy.From(config),
             AbandonUserCodeAfter = config.GetTimeSpan("actormap.shutdown.abandon-user-code-after", TimeSpan.FromSeconds(15)),
+            Limits = ApiLimits.From(config),
         };
     }
 

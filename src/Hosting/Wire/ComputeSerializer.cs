@@ -2,6 +2,7 @@ using ActorMap.Compute.Actors;
 using ActorMap.Compute.Jobs;
 using ActorMap.Functions;
 using ActorMap.Hosting.Registration;
+using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using Google.Protobuf;
@@ -11,7 +12,7 @@ namespace ActorMap.Hosting.Wire;
 
 /// <summary>
 /// The one serializer for what ActorMap sends between nodes, as compute.proto messages. An unknown
-/// manifest throws <see cref="System.Runtime.Serialization.SerializationException"/>, which Akka handles by dropping that one
+/// manifest throws <see cref="SerializationException"/>, which Akka handles by dropping that one
 /// message and keeping the connection.
 /// </summary>
 internal sealed class ComputeSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
@@ -61,17 +62,31 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {obj.GetType().FullName}", nameof(obj)),
     };
 
-    public override object FromBinary(byte[] bytes, string manifest) => manifest switch
+    /// <exception cref="SerializationException">
+    /// An unknown manifest, or bytes that are not a valid message of it: Akka drops that one message
+    /// and keeps the connection. Nothing else escapes, whatever the bytes.
+    /// </exception>
+    public override object FromBinary(byte[] bytes, string manifest)
     {
-        RunChunkManifest => FromWire(Proto.RunChunk.Parser.ParseFrom(bytes)),
-        ChunkResultManifest => ChunkResultWire.FromWire(Proto.ChunkResult.Parser.ParseFrom(bytes)),
-        ChunkFailedManifest => FailedFromWire(Proto.ChunkFailed.Parser.ParseFrom(bytes)),
-        RegisterManifest => FromWire(Proto.RegisterWorkers.Parser.ParseFrom(bytes)),
-        RegisteredManifest => WorkersRegistered.Instance,
-        CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
-        StartedManifest => StartedFromWire(Proto.ChunkStarted.Parser.ParseFrom(bytes)),
-        _ => throw new System.Runtime.Serialization.SerializationException($"unknown ActorMap manifest '{manifest}'"),
-    };
+        try
+        {
+            return manifest switch
+            {
+                RunChunkManifest => FromWire(Proto.RunChunk.Parser.ParseFrom(bytes)),
+                ChunkResultManifest => ChunkResultWire.FromWire(Proto.ChunkResult.Parser.ParseFrom(bytes)),
+                ChunkFailedManifest => FailedFromWire(Proto.ChunkFailed.Parser.ParseFrom(bytes)),
+                RegisterManifest => FromWire(Proto.RegisterWorkers.Parser.ParseFrom(bytes)),
+                RegisteredManifest => WorkersRegistered.Instance,
+                CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
+                StartedManifest => StartedFromWire(Proto.ChunkStarted.Parser.ParseFrom(bytes)),
+                _ => throw new SerializationException($"unknown ActorMap manifest '{manifest}'"),
+            };
+        }
+        catch (Exception e) when (e is InvalidProtocolBufferException or FormatException)
+        {
+            throw new SerializationException($"a malformed ActorMap '{manifest}' message ({bytes.Length} bytes): {e.Message}", e);
+        }
+    }
 
     private static Proto.RunChunk ToWire(RunChunk run)
     {
