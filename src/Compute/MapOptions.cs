@@ -42,6 +42,18 @@ public sealed record MapOptions
     /// </summary>
     public SupervisionPolicy Supervision { get; init; } = new();
 
+    /// <summary>
+    /// A chunk that was executing on this many distinct nodes that each died fails its job as a
+    /// poison chunk, instead of killing node after node. Queued chunks are never counted.
+    /// </summary>
+    public int PoisonChunkNodes { get; init; } = 3;
+
+    /// <summary>
+    /// How long a cluster job waits with no worker at all before it fails, naming its lost chunks
+    /// and their nodes. Bounds the job when every node is gone and none comes back.
+    /// </summary>
+    public TimeSpan NoWorkersTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Reported as chunks are released in order; called from the job's actors, so keep it quick.</summary>
     public IProgress<MapProgress>? Progress { get; init; }
 
@@ -65,6 +77,8 @@ public sealed record MapOptions
             RetryWindow = within,
             Balancing = ParseBalancing(c.GetString("balancing", "round-robin"), "actormap.compute.balancing"),
             Supervision = supervision,
+            PoisonChunkNodes = c.GetInt("poison-chunk-nodes", 3),
+            NoWorkersTimeout = c.GetTimeSpan("no-workers-timeout", TimeSpan.FromSeconds(30)),
         }.Validated("actormap.compute.");
     }
 
@@ -86,6 +100,14 @@ public sealed record MapOptions
         if (RetriesPerChunk < 0)
         {
             throw new ArgumentException($"{keyPrefix}retries-per-chunk must not be negative, got {RetriesPerChunk}");
+        }
+        if (PoisonChunkNodes < 1)
+        {
+            throw new ArgumentException($"{keyPrefix}poison-chunk-nodes must be at least 1, got {PoisonChunkNodes}");
+        }
+        if (NoWorkersTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{keyPrefix}no-workers-timeout must be positive, got {NoWorkersTimeout}");
         }
         SupervisionConfig.CheckedWindow(RetryWindow, $"{keyPrefix}retry-window");
         ArgumentNullException.ThrowIfNull(Supervision);

@@ -4,9 +4,9 @@ using Xunit.Abstractions;
 namespace ActorMap.MultiNode.Tests;
 
 /// <summary>
-/// The split-brain resolver's choices (static-quorum on the seed role, stable-after 5 s), with
+/// ActorMap's downing (the Seed's side survives, stable-after shortened here), with
 /// real processes: the Seed's side always survives, and a WorkerNode cut off from it is downed
-/// and exits 1, so a restart policy brings it back as a new incarnation.
+/// and comes back as a new incarnation: in process by default, or by exiting 1 for a restart policy.
 /// </summary>
 [Trait("Category", "MultiNode")]
 public sealed class DowningSpec(ITestOutputHelper output) : IAsyncLifetime
@@ -14,22 +14,42 @@ public sealed class DowningSpec(ITestOutputHelper output) : IAsyncLifetime
     private readonly ClusterFixture _cluster = new(output);
 
     [Fact]
-    public async Task A_WorkerNode_frozen_past_the_failure_detector_must_be_downed_and_exit_1_when_it_runs_again()
+    public async Task A_WorkerNode_frozen_past_the_failure_detector_must_be_downed_and_rejoin_as_a_new_incarnation_when_it_runs_again()
     {
-        var workers = await _cluster.StartClusterAsync(workers: 2);
+        var workers = await _cluster.StartClusterAsync(workers: 2, config: ClusterFixture.FastFailureDetection);
         var frozen = workers[1];
 
-        await frozen.Process.FreezeAsync();
-        // Unreachable after the failure detector's pause, downed once that held for stable-after.
+        await FreezeUntilDownedAsync(frozen);
+        await frozen.Process.ResumeAsync();
+        await frozen.WaitForLineAsync("rejoining as a new incarnation", Timeouts.Membership);
+
+        // Port 0: the new incarnation listens elsewhere, so the cluster counts three Up members again.
         await _cluster.AwaitStatusAsync(status =>
-            Assert.True(status.MemberOf(frozen) is null, $"{frozen} is still a member: {status}"), Timeouts.Membership + Timeouts.Membership);
+            Assert.True(status.Members.Count(m => m is { IsUp: true, Reachable: true }) == 3 && status.MemberOf(frozen) is null,
+                $"{frozen} has not come back as a new incarnation: {status}"), Timeouts.Membership);
+        var result = await _cluster.RunConsoleAsync("map", "x => x * 2", "--range", "0..1000", "--reduce", "sum");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("999000", result.LastLine);
+    }
+
+    [Fact]
+    public async Task A_downed_WorkerNode_with_rejoin_off_must_exit_1_for_its_restart_policy()
+    {
+        await _cluster.StartSeedAsync(ClusterFixture.FastFailureDetection);
+        var frozen = await _cluster.StartWorkerAsync(config: ClusterFixture.FastFailureDetection + "actormap.worker.rejoin.enabled = off\n");
+        await _cluster.AwaitStatusAsync(status => Assert.True(status.MemberOf(frozen) is { IsUp: true }, status.ToString()), Timeouts.Membership);
+
+        await FreezeUntilDownedAsync(frozen);
         await frozen.Process.ResumeAsync();
         var exitCode = await frozen.WaitForExitAsync(Timeouts.Shutdown + Timeouts.Membership);
 
         Assert.True(exitCode == 1, $"{frozen} exited with {exitCode}; its last lines:\n{frozen.Output.Tail()}");
-        var status = await _cluster.StatusAsync();
-        Assert.True(status.MemberOf(workers[0]) is { IsUp: true, Reachable: true }, $"{workers[0]} is not Up: {status}");
     }
+
+    // Unreachable after the failure detector's pause, downed once that held for stable-after.
+    private Task FreezeUntilDownedAsync(NodeProcess node) =>
+        node.Process.FreezeAsync().ContinueWith(_ => _cluster.AwaitStatusAsync(status =>
+            Assert.True(status.MemberOf(node) is null, $"{node} is still a member: {status}"), Timeouts.Membership + Timeouts.Membership)).Unwrap();
 
     [Fact]
     public async Task The_Seed_must_survive_every_worker_dying_at_once_and_take_new_ones()

@@ -43,10 +43,13 @@ internal static class StatusCommand
     private static string Json(StatusReply reply) => JsonSerializer.Serialize(new
     {
         leader = reply.Leader,
+        lateResultsDropped = reply.LateResultsDropped,
+        chunksRedispatched = reply.ChunksRedispatched,
         members = reply.Members.Select(m => new
         {
             address = m.Address, roles = m.Roles.ToArray(), status = m.Status, reachable = m.Reachable,
             workers = m.Workers, chunksDone = m.ChunksDone, uptimeSeconds = Math.Round(m.UptimeSeconds, 1),
+            lateResultsDropped = m.LateResultsDropped, chunksRedispatched = m.ChunksRedispatched,
         }),
         jobs = reply.Jobs.Select(j => new { jobId = j.JobId, elements = j.Elements, elementsDone = j.ElementsDone, chunks = j.Chunks, chunksDone = j.ChunksDone }),
     }, new JsonSerializerOptions { WriteIndented = true });
@@ -63,6 +66,8 @@ internal static class StatusCommand
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{m.Address,-44} {string.Join(',', m.Roles),-8} {m.Status,-8} {(m.Reachable ? "yes" : "NO"),-9} {m.Workers,7} {m.ChunksDone,8} {m.UptimeSeconds,7:0}s{leader}"));
         }
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"chunks re-dispatched from lost nodes: {reply.ChunksRedispatched}; late results dropped: {reply.LateResultsDropped}"));
         lines.Add(reply.Jobs.Count == 0 ? "no jobs running" : $"{reply.Jobs.Count} job(s) running:");
         foreach (var j in reply.Jobs)
         {

@@ -12,7 +12,7 @@ namespace ActorMap.Compute.Actors;
 /// worker has room. Failed chunks are retried up to <c>RetriesPerChunk</c> times; the chunks of
 /// a worker that stops go to the others.
 /// </summary>
-internal sealed class ChunkRouter : ReceiveActor
+internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
 {
     private readonly JobSpec _job;
     private readonly IActorRef _aggregator;
@@ -34,12 +34,16 @@ internal sealed class ChunkRouter : ReceiveActor
         _givenWorkers = workers;
         _done = new bool[job.Plan.ChunkCount];
         Receive<ChunkResult>(OnResult);
+        Receive<ChunkStarted>(OnStarted);
+        Receive<NoWorkersTimeout>(_ => OnNoWorkersTimeout());
         Receive<Routees>(OnLocalWorkers);
         Receive<ChunkFailed>(OnFailed);
         Receive<Terminated>(OnWorkerTerminated);
         Receive<WorkersChanged>(OnWorkersChanged);
         Receive<RoomMade>(_ => Dispatch());
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Workers are created as this router's children unless given (tests, cluster routees).</summary>
     public static Props PropsFor(JobSpec job, IActorRef aggregator, IReadOnlyList<IActorRef>? workers = null) =>
@@ -111,7 +115,7 @@ internal sealed class ChunkRouter : ReceiveActor
             if (SlotOf(worker) is { } slot)
             {
                 Context.Unwatch(worker);
-                Withdraw(slot);
+                Withdraw(slot, change.Died);
             }
         }
         foreach (var worker in change.Added)
@@ -120,6 +124,14 @@ internal sealed class ChunkRouter : ReceiveActor
             {
                 _workers.Add(new WorkerSlot(Context.Watch(worker)));
             }
+        }
+        if (_workers.Count > 0)
+        {
+            Timers.Cancel(NoWorkersTimeout.Instance);
+        }
+        else
+        {
+            ArmNoWorkersTimeout();
         }
         Dispatch();
     }
@@ -131,13 +143,17 @@ internal sealed class ChunkRouter : ReceiveActor
 
     private void OnResult(ChunkResult result)
     {
-        SlotOf(Sender)?.Outstanding.Remove(result.ChunkIndex);
-        if (result.JobId != _job.JobId || result.ChunkIndex < 0 || result.ChunkIndex >= _done.Length || _done[result.ChunkIndex])
+        var slot = SlotOf(Sender);
+        if (slot is null || result.JobId != _job.JobId || !slot.Outstanding.Remove(result.ChunkIndex) || _done[result.ChunkIndex])
         {
-            // A chunk re-dispatched from a worker thought lost can finish twice: the first result counts.
+            // From a worker that no longer holds this chunk: withdrawn as lost (its chunks run
+            // elsewhere), or a stray. Counting such a result could deliver an element twice, or
+            // race the re-dispatched copy, so only the holder's result counts.
+            DropLate(result);
             Dispatch();
             return;
         }
+        slot.Finished(result.ChunkIndex);
         _done[result.ChunkIndex] = true;
         _job.Sink.Arrived();
         _aggregator.Tell(result, Self);
@@ -153,7 +169,13 @@ internal sealed class ChunkRouter : ReceiveActor
     private void OnFailed(ChunkFailed failed)
     {
         var slot = SlotOf(Sender);
-        slot?.Outstanding.Remove(failed.ChunkIndex);
+        if (slot is null || !slot.Outstanding.Remove(failed.ChunkIndex))
+        {
+            // A withdrawn worker's failure: the chunk already runs elsewhere, and blaming it twice
+            // would spend its retries on one attempt.
+            return;
+        }
+        slot.Finished(failed.ChunkIndex);
         // Akka's maxNrOfRetries within withinTimeRange, per chunk, on the monotonic clock Akka's
         // own restart counting reads (a wall clock that jumps would open or close windows).
         var decision = _failures.Failed(failed.ChunkIndex, Context.System.Scheduler.MonotonicClock,
@@ -169,7 +191,7 @@ internal sealed class ChunkRouter : ReceiveActor
         if (failed.Directive == Directive.Stop && slot is not null)
         {
             Context.Unwatch(slot.Worker);
-            Withdraw(slot);
+            Withdraw(slot, died: false);
             _stopped.Add(slot.Worker);
             // Even a cluster job ends here: the workers it has were all stopped by its own directive.
             if (_workers.Count == 0)
@@ -189,7 +211,7 @@ internal sealed class ChunkRouter : ReceiveActor
         {
             return;
         }
-        Withdraw(slot);
+        Withdraw(slot, terminated.AddressTerminated);
         // A cluster job waits for workers to join; a local job has lost its own workers for good.
         if (_workers.Count == 0 && _job.WorkerDirectory is null)
         {
@@ -201,18 +223,33 @@ internal sealed class ChunkRouter : ReceiveActor
 
     /// <summary>
     /// The worker gets nothing more, and what it held and did not finish runs elsewhere: its
-    /// mailbox is gone, or its node is. A late result from it is dropped by the aggregator.
+    /// mailbox is gone, or its node is. A late result from it is dropped (see <see cref="OnResult"/>).
     /// </summary>
-    private void Withdraw(WorkerSlot slot)
+    private void Withdraw(WorkerSlot slot, bool died)
     {
         _workers.Remove(slot);
+        if (died && slot.Running is { } running && !_done[running] && Blame(running, slot.Worker.Path.Address))
+        {
+            return;
+        }
+        var requeued = 0;
         foreach (var chunk in slot.Outstanding.Order())
         {
             _retries.Enqueue(chunk);
+            _lostWith[chunk] = slot.Worker.Path.Address;
+            requeued++;
+        }
+        if (requeued > 0 && _job.WorkerDirectory is not null)
+        {
+            Context.System.EventStream.Publish(new ChunksRedispatched(slot.Worker.Path.Address, _job.JobId, requeued));
         }
         if (_workers.Count > 0)
         {
             _cursor %= _workers.Count;
+        }
+        else
+        {
+            ArmNoWorkersTimeout();
         }
     }
 
@@ -307,5 +344,16 @@ internal sealed class ChunkRouter : ReceiveActor
         public IActorRef Worker { get; } = worker;
 
         public HashSet<int> Outstanding { get; } = [];
+
+        /// <summary>The chunk the worker said it is executing (workers on other nodes say so).</summary>
+        public int? Running { get; set; }
+
+        public void Finished(int chunk)
+        {
+            if (Running == chunk)
+            {
+                Running = null;
+            }
+        }
     }
 }

@@ -26,6 +26,12 @@ internal sealed record CancelChunks(long JobId);
 internal sealed record ChunkResult(long JobId, int ChunkIndex, long FirstIndex, ChunkOutput Output);
 
 /// <summary>
+/// Worker on another node to router: this chunk is executing now, not merely queued. Only a chunk
+/// that was executing when its node died can be blamed for the death (see poison chunks).
+/// </summary>
+internal sealed record ChunkStarted(long JobId, int ChunkIndex);
+
+/// <summary>
 /// Worker to router, just before it throws to its supervisor, with the directive the job's policy
 /// chose for the exception's type: the worker's supervisor applies restart or resume, the router
 /// stop and escalate, to the job alone.

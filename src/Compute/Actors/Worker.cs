@@ -25,6 +25,12 @@ internal sealed class Worker : ReceiveActor
             {
                 return;
             }
+            if (!Sender.Path.Address.HasLocalScope)
+            {
+                // The router blames a node's death only on the chunk it was executing, so it
+                // must know which one that is; a local router loses its workers only with itself.
+                Sender.Tell(new ChunkStarted(run.JobId, run.ChunkIndex), Self);
+            }
             ChunkOutput output;
             try
             {

@@ -15,7 +15,7 @@ internal sealed class WorkerDirectory : ReceiveActor
     public WorkerDirectory()
     {
         Receive<WorkerNodeUp>(OnNodeUp);
-        Receive<WorkerNodeGone>(gone => RemoveNode(gone.Node));
+        Receive<WorkerNodeGone>(gone => RemoveNode(gone.Node, gone.Died));
         Receive<SubscribeWorkers>(subscribe =>
         {
             if (_subscribers.Add(subscribe.Subscriber))
@@ -37,7 +37,7 @@ internal sealed class WorkerDirectory : ReceiveActor
 
     private void OnNodeUp(WorkerNodeUp up)
     {
-        RemoveNode(up.Node);
+        RemoveNode(up.Node, died: false);
         if (up.Workers.Count == 0)
         {
             return;
@@ -47,11 +47,11 @@ internal sealed class WorkerDirectory : ReceiveActor
         Notify(new WorkersChanged(workers, []));
     }
 
-    private void RemoveNode(Address node)
+    private void RemoveNode(Address node, bool died)
     {
         if (_nodes.Remove(node, out var workers))
         {
-            Notify(new WorkersChanged([], workers));
+            Notify(new WorkersChanged([], workers, died));
         }
     }
 

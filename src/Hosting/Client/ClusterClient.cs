@@ -20,6 +20,9 @@ internal sealed class ClusterClient : IAsyncDisposable
     /// <summary>Input travels in parts of about this size, far below gRPC's message limit.</summary>
     private const int InputPartBytes = 1024 * 1024;
 
+    /// <summary>How long a silent Seed connection waits for a ping, and for its answer.</summary>
+    public static readonly TimeSpan KeepAlivePing = TimeSpan.FromSeconds(10);
+
     private readonly GrpcChannel _channel;
     private readonly JobService.JobServiceClient _jobs;
 
@@ -39,7 +42,15 @@ internal sealed class ClusterClient : IAsyncDisposable
         credentials ??= new ClusterCredentials();
         var tls = credentials.TlsDirectory is { } directory ? ClusterCertificates.LoadForClient(Path.GetFullPath(directory)) : null;
         var token = ClientAuthentication.ReadToken(credentials.TokenFile);
-        var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            // A Seed that dies resets the connection at once; one that freezes or is cut off says
+            // nothing, so pings find out: a job then fails within delay + timeout, never hangs.
+            KeepAlivePingDelay = KeepAlivePing,
+            KeepAlivePingTimeout = KeepAlivePing,
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        };
         if (tls is not null)
         {
             if (tls.Client is { } certificate)
@@ -92,8 +103,10 @@ internal sealed class ClusterClient : IAsyncDisposable
         var (first, rest) = ElementsCodec.ToParts(input, InputPartBytes);
         submit.Input = first;
         submit.InputParts = rest.Count;
+        submit.Elements = input.Length;
         using var call = _jobs.Run(cancellationToken: cancellationToken);
         var result = new MemoryStream();
+        long? jobId = null;
         try
         {
             await call.RequestStream.WriteAsync(new ClientMessage { Submit = submit }, cancellationToken).ConfigureAwait(false);
@@ -108,6 +121,7 @@ internal sealed class ClusterClient : IAsyncDisposable
                 switch (message.KindCase)
                 {
                     case ServerMessage.KindOneofCase.Accepted:
+                        jobId = message.Accepted.JobId;
                         accepted?.Invoke(message.Accepted);
                         break;
                     case ServerMessage.KindOneofCase.Progress:
@@ -140,23 +154,38 @@ internal sealed class ClusterClient : IAsyncDisposable
         }
         catch (RpcException e)
         {
-            throw new ClusterJobException(Unreachable(e));
+            throw new ClusterJobException(jobId is { } id ? Lost(id, e.Status.Detail) : Unreachable(e));
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw new ClusterJobException(Unreachable(new RpcException(new Status(StatusCode.Unavailable, e.Message, e))));
+            throw new ClusterJobException(jobId is { } id ? Lost(id, e.Message) : Unreachable(new RpcException(new Status(StatusCode.Unavailable, e.Message, e))));
         }
-        throw new ClusterJobException(new JobFailure { ElementIndex = -1, Message = $"the seed at {Seed} ended the job's stream without a result" });
+        throw new ClusterJobException(jobId is { } lost
+            ? Lost(lost, "its stream ended without a result")
+            : new JobFailure { ElementIndex = -1, Message = $"the seed at {Seed} ended the job's stream without a result" });
     }
+
+    /// <summary>The Seed went away while it ran the job: the job is gone with it (a Seed keeps no jobs across restarts).</summary>
+    private JobFailure Lost(long jobId, string detail) => new()
+    {
+        JobId = jobId,
+        ElementIndex = -1,
+        Message = $"job {jobId} was lost: the connection to the seed at {Seed} broke while it ran ({detail}); " +
+                  "a Seed's running jobs die with it, so submit the job again once the Seed is back",
+    };
 
     private JobFailure Unreachable(RpcException e) => new()
     {
         ElementIndex = -1,
+        // The Seed refused the job as it is: bad input, which no retry would fix.
+        UsageError = e.StatusCode == StatusCode.InvalidArgument,
         Message = e.StatusCode switch
         {
             StatusCode.Unavailable => $"cannot reach the seed's client endpoint at {Seed} (is it running? the client port is the Seed's --api-port, default {DefaultApiPort}; " +
                                       "a Seed with TLS needs --tls DIR): " + e.Status.Detail,
             StatusCode.Unauthenticated => $"the seed at {Seed} refused this client: {e.Status.Detail}",
+            StatusCode.InvalidArgument or StatusCode.ResourceExhausted or StatusCode.FailedPrecondition or StatusCode.DeadlineExceeded =>
+                $"the seed at {Seed} refused the job: {e.Status.Detail}",
             _ => $"the seed at {Seed} failed the call: {e.Status.Detail}",
         },
     };

@@ -67,8 +67,17 @@ internal sealed class RunningJobs
     private readonly ConcurrentDictionary<long, ClusterJob> _jobs = new();
     private long _nextId;
 
-    public ClusterJob Start()
+    private int _count;
+
+    /// <summary>A new job, or null when <paramref name="max"/> are running already.</summary>
+    public ClusterJob? TryStart(int max)
     {
+        // Counted apart from the dictionary: reserve a place first, so two racing starts cannot both take the last one.
+        if (Interlocked.Increment(ref _count) > max)
+        {
+            Interlocked.Decrement(ref _count);
+            return null;
+        }
         var job = new ClusterJob(Interlocked.Increment(ref _nextId));
         _jobs[job.Id] = job;
         return job;
@@ -76,9 +85,14 @@ internal sealed class RunningJobs
 
     public void End(ClusterJob job)
     {
-        _jobs.TryRemove(job.Id, out _);
+        if (_jobs.TryRemove(job.Id, out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
         job.Dispose();
     }
+
+    public int Count => _jobs.Count;
 
     public IEnumerable<ClusterJob> All => _jobs.Values.OrderBy(j => j.Id);
 }

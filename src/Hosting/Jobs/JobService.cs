@@ -1,9 +1,11 @@
-using ActorMap.Functions;
+using System.Globalization;
+using ActorMap.Hosting.Api;
 using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
 using Akka.Actor;
 using Akka.Hosting;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 
 namespace ActorMap.Hosting.Jobs;
 
@@ -12,25 +14,28 @@ namespace ActorMap.Hosting.Jobs;
 /// in, progress and the result go out as they are ready. A client that cancels, or whose stream
 /// breaks (Ctrl+C, a crash), cancels its job on the cluster.
 /// </summary>
-internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> status) : Messages.Compute.JobService.JobServiceBase
+internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> status, ApiLimits limits, ILoggerFactory loggers)
+    : Messages.Compute.JobService.JobServiceBase
 {
     private static readonly TimeSpan s_statusTimeout = TimeSpan.FromSeconds(10);
 
+    private readonly ILogger _log = loggers.CreateLogger(ApiLog.Category);
+    private readonly JobIntake _intake = new(limits);
+
     public override async Task Run(IAsyncStreamReader<ClientMessage> requestStream, IServerStreamWriter<ServerMessage> responseStream, ServerCallContext context)
     {
-        var job = seed.Jobs.Start();
+        var job = seed.Jobs.TryStart(limits.MaxConcurrentJobs)
+            ?? throw Refused(context, new RpcException(new Grpc.Core.Status(StatusCode.ResourceExhausted, string.Create(CultureInfo.InvariantCulture,
+                $"this Seed runs {limits.MaxConcurrentJobs} jobs already, its most at once {ApiLimits.Describe(ApiLimits.MaxConcurrentJobsKey, limits.MaxConcurrentJobs)}; try again when one has ended"))));
         // The request stream must not be read once this call has ended: the reader of cancels stops with it.
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         var watch = Task.CompletedTask;
         try
         {
             using var disconnected = context.CancellationToken.Register(job.Cancel);
-            var received = await ReceiveAsync(requestStream, job, context.CancellationToken).ConfigureAwait(false);
-            if (received is { } submission)
-            {
-                _ = Task.Run(() => seed.Runner.RunAsync(job, submission.Submit, submission.Input), CancellationToken.None);
-                watch = WatchForCancelAsync(requestStream, job, ended.Token);
-            }
+            var (submit, input) = await ReceiveAsync(requestStream, context).ConfigureAwait(false);
+            _ = Task.Run(() => seed.Runner.RunAsync(job, submit, input), CancellationToken.None);
+            watch = WatchForCancelAsync(requestStream, job, submit.InputParts, context, ended.Token);
             await foreach (var message in job.Outbox.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
                 // HTTP/2 flow control: this waits while the client reads slowly, and the job waits behind it.
@@ -40,13 +45,28 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
             await ended.CancelAsync().ConfigureAwait(false);
             await watch.ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.CancellationToken.IsCancellationRequested)
         {
-            // The client went away; its job was cancelled by the registration above.
+            // The client went away (mid-input too); its job was cancelled by the registration above.
         }
         finally
         {
+            job.Cancel();
             seed.Jobs.End(job);
+        }
+    }
+
+    /// <summary>The submission and its input, or a refusal logged with the client's address and thrown to it.</summary>
+    private async Task<(SubmitJob Submit, Functions.Input.MapInput Input)> ReceiveAsync(IAsyncStreamReader<ClientMessage> requests, ServerCallContext context)
+    {
+        try
+        {
+            return await _intake.ReadAsync(requests, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // Ours, or gRPC's own (a message over actormap.api.limits.max-message-size).
+            throw Refused(context, e);
         }
     }
 
@@ -65,38 +85,7 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
         return reply;
     }
 
-    /// <summary>The submission and its input parts; null (with the failure sent) when they are malformed.</summary>
-    private static async Task<(SubmitJob Submit, Functions.Input.MapInput Input)?> ReceiveAsync(
-        IAsyncStreamReader<ClientMessage> requests, ClusterJob job, CancellationToken cancellationToken)
-    {
-        if (!await requests.MoveNext(cancellationToken).ConfigureAwait(false) || requests.Current.KindCase != ClientMessage.KindOneofCase.Submit)
-        {
-            job.Send(UsageFailure(job, "a job stream must start with a submit message"));
-            return null;
-        }
-        var submit = requests.Current.Submit;
-        var parts = new List<Elements>(submit.InputParts);
-        while (parts.Count < submit.InputParts)
-        {
-            if (!await requests.MoveNext(cancellationToken).ConfigureAwait(false) || requests.Current.KindCase != ClientMessage.KindOneofCase.InputPart)
-            {
-                job.Send(UsageFailure(job, $"the input ended after {parts.Count} of {submit.InputParts} parts"));
-                return null;
-            }
-            parts.Add(requests.Current.InputPart);
-        }
-        try
-        {
-            return (submit, ElementsCodec.ToInput(submit.Input, parts));
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or UsageException or OverflowException)
-        {
-            job.Send(UsageFailure(job, $"malformed input: {e.Message}"));
-            return null;
-        }
-    }
-
-    private static async Task WatchForCancelAsync(IAsyncStreamReader<ClientMessage> requests, ClusterJob job, CancellationToken cancellationToken)
+    private async Task WatchForCancelAsync(IAsyncStreamReader<ClientMessage> requests, ClusterJob job, int parts, ServerCallContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -106,6 +95,14 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
                 {
                     job.Cancel();
                 }
+                else if (requests.Current.KindCase is ClientMessage.KindOneofCase.InputPart or ClientMessage.KindOneofCase.Submit)
+                {
+                    var reason = string.Create(CultureInfo.InvariantCulture, $"the stream carried more than the {parts} input parts its submission declared");
+                    ApiLog.JobRefused(_log, Peer(context), reason);
+                    job.Send(UsageFailure(job, reason));
+                    job.Cancel();
+                    return;
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or RpcException or InvalidOperationException)
@@ -113,6 +110,18 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
             // Also the end of the job's own call (then cancelling the finished job does nothing).
             job.Cancel();
         }
+    }
+
+    private RpcException Refused(ServerCallContext context, RpcException refusal)
+    {
+        ApiLog.JobRefused(_log, Peer(context), refusal.Status.Detail);
+        return refusal;
+    }
+
+    private static string Peer(ServerCallContext context)
+    {
+        var connection = context.GetHttpContext().Connection;
+        return PeerAddress.Of(connection.RemoteIpAddress, connection.RemotePort);
     }
 
     private static ServerMessage UsageFailure(ClusterJob job, string message) =>

@@ -15,10 +15,24 @@ internal sealed class StatusView : ReceiveActor
     private readonly Dictionary<Address, long> _chunks = [];
     private readonly Dictionary<Address, int> _workers = [];
     private readonly Dictionary<Address, DateTimeOffset> _upSince = [];
+    private readonly Dictionary<Address, long> _late = [];
+    private readonly Dictionary<Address, long> _redispatched = [];
+    private long _lateTotal;
+    private long _redispatchedTotal;
 
     public StatusView()
     {
         Receive<ChunkDoneBy>(done => _chunks[done.Node] = _chunks.GetValueOrDefault(done.Node) + 1);
+        Receive<LateResultDropped>(late =>
+        {
+            _late[late.Node] = _late.GetValueOrDefault(late.Node) + 1;
+            _lateTotal++;
+        });
+        Receive<ChunksRedispatched>(taken =>
+        {
+            _redispatched[taken.Node] = _redispatched.GetValueOrDefault(taken.Node) + taken.Chunks;
+            _redispatchedTotal += taken.Chunks;
+        });
         Receive<NodeWorkersChanged>(changed => _workers[changed.Node] = changed.Workers);
         Receive<ClusterEvent.MemberUp>(up => _upSince[up.Member.Address] = DateTimeOffset.UtcNow);
         Receive<ClusterEvent.MemberRemoved>(removed =>
@@ -34,6 +48,8 @@ internal sealed class StatusView : ReceiveActor
     {
         Context.System.EventStream.Subscribe(Self, typeof(ChunkDoneBy));
         Context.System.EventStream.Subscribe(Self, typeof(NodeWorkersChanged));
+        Context.System.EventStream.Subscribe(Self, typeof(LateResultDropped));
+        Context.System.EventStream.Subscribe(Self, typeof(ChunksRedispatched));
         Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
     }
 
@@ -47,7 +63,10 @@ internal sealed class StatusView : ReceiveActor
     {
         var state = Cluster.Get(Context.System).State;
         var now = DateTimeOffset.UtcNow;
-        var reply = new StatusReply { Leader = state.Leader?.ToString() ?? "" };
+        var reply = new StatusReply
+        {
+            Leader = state.Leader?.ToString() ?? "", LateResultsDropped = _lateTotal, ChunksRedispatched = _redispatchedTotal,
+        };
         foreach (var member in state.Members)
         {
             reply.Members.Add(new MemberRow
@@ -59,6 +78,8 @@ internal sealed class StatusView : ReceiveActor
                 Workers = _workers.GetValueOrDefault(member.Address),
                 ChunksDone = _chunks.GetValueOrDefault(member.Address),
                 UptimeSeconds = _upSince.TryGetValue(member.Address, out var since) ? (now - since).TotalSeconds : 0,
+                LateResultsDropped = _late.GetValueOrDefault(member.Address),
+                ChunksRedispatched = _redispatched.GetValueOrDefault(member.Address),
             });
         }
         return reply;

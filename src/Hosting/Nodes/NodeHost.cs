@@ -1,4 +1,5 @@
 using System.Net;
+using ActorMap.Hosting.Api;
 using ActorMap.Hosting.Jobs;
 using ActorMap.Hosting.Security;
 using Akka.Actor;
@@ -29,6 +30,8 @@ internal sealed class NodeHost : IAsyncDisposable
 
     public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
 
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>The port the client endpoint listens on (the Seed only; 0 on a worker).</summary>
     public int ApiPort { get; }
 
@@ -43,24 +46,36 @@ internal sealed class NodeHost : IAsyncDisposable
         {
             var builder = WebApplication.CreateSlimBuilder();
             logging(builder.Logging);
+            var limits = settings.Limits;
             builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                var guard = kestrel.ApplicationServices.GetRequiredService<ConnectionGuard>();
                 kestrel.Listen(ApiAddress(settings.ApiHostname), settings.ApiPort, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http2;
+                    listen.Use(guard.Outer);
                     if (settings.Tls is { } tls)
                     {
                         listen.UseHttps(tls.Node, https =>
                         {
+                            https.HandshakeTimeout = limits.HandshakeTimeout;
                             // Allowed, not required: a client may prove itself with a token instead (ClientAuthentication).
                             https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
                             https.ClientCertificateValidation = (certificate, _, _) => tls.Trusts(certificate);
                         });
                     }
-                }));
-            builder.Services.AddSingleton(new ClientAuthentication(settings.Tls is not null, Security.ClientAuthentication.ReadToken(settings.TokenFile)));
+                    listen.Use(guard.Inner);
+                });
+            });
+            builder.Services.AddSingleton(limits);
+            builder.Services.AddSingleton(provider => new ConnectionGuard(limits, settings.Tls is not null,
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger(ApiLog.Category)));
+            var token = Security.ClientAuthentication.ReadToken(settings.TokenFile);
+            builder.Services.AddSingleton(provider => new ClientAuthentication(settings.Tls is not null, token,
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger(ApiLog.Category)));
             builder.Services.AddGrpc(grpc =>
             {
-                grpc.MaxReceiveMessageSize = 8 * 1024 * 1024;
+                grpc.MaxReceiveMessageSize = limits.MaxMessageSize;
                 grpc.Interceptors.Add<ClientAuthentication>();
             });
             builder.Services.AddActorMapNode(settings);

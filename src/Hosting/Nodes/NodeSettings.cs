@@ -1,6 +1,7 @@
 using System.Net;
 using ActorMap.Compute;
 using ActorMap.Hocon;
+using ActorMap.Hosting.Api;
 using ActorMap.Hosting.Registration;
 using ActorMap.Hosting.Security;
 using Akka.Configuration;
@@ -24,6 +25,18 @@ public sealed record NodeSettings(
     ClusterCertificates? Tls = null,
     string? TokenFile = null)
 {
+    /// <summary>What a downed WorkerNode does (the Seed never rejoins: it founds the cluster).</summary>
+    public RejoinPolicy Rejoin { get; init; } = RejoinPolicy.Default;
+
+    /// <summary>
+    /// How long a node that left the cluster (downed, or stopping) waits for worker threads still
+    /// in user code before it abandons them; Akka cannot interrupt a running function.
+    /// </summary>
+    public TimeSpan AbandonUserCodeAfter { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>What the Seed's client endpoint accepts (actormap.api.limits).</summary>
+    internal ApiLimits Limits { get; init; } = ApiLimits.Default;
+
     /// <exception cref="ArgumentException">A value is out of range or a required one is missing (the key is named).</exception>
     public static NodeSettings From(HoconConfig config, NodeRole role)
     {
@@ -62,7 +75,12 @@ public sealed record NodeSettings(
         var tokenFile = config.GetString("actormap.api.token-file", "");
         return new NodeSettings(role, name, workers, defaults, apiHostname, apiPort,
             insecure, config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"), akka, tls,
-            string.IsNullOrEmpty(tokenFile) ? null : tokenFile);
+            string.IsNullOrEmpty(tokenFile) ? null : tokenFile)
+        {
+            Rejoin = RejoinPolicy.From(config),
+            AbandonUserCodeAfter = config.GetTimeSpan("actormap.shutdown.abandon-user-code-after", TimeSpan.FromSeconds(15)),
+            Limits = ApiLimits.From(config),
+        };
     }
 
     // Nodes compile and run code that arrives over the network: no one may join or submit unproven.

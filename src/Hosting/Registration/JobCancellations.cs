@@ -16,6 +16,15 @@ internal sealed class JobCancellations : IExtension
 
     public CancellationToken TokenFor(long jobId) => _jobs.GetOrAdd(jobId, static _ => new CancellationTokenSource()).Token;
 
+    /// <summary>The node is going away: every chunk running here is abandoned.</summary>
+    public void CancelAll()
+    {
+        foreach (var jobId in _jobs.Keys)
+        {
+            Cancel(jobId);
+        }
+    }
+
     public void Cancel(long jobId)
     {
         if (_jobs.TryRemove(jobId, out var source))

@@ -51,7 +51,13 @@ internal sealed class NodeWorkers : ReceiveActor, IWithTimers
     protected override void PreStart() =>
         Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
 
-    protected override void PostStop() => Cluster.Get(Context.System).Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        Cluster.Get(Context.System).Unsubscribe(Self);
+        // Leaving, downed or stopping: no router will take these chunks' results any more, and a
+        // worker busy with one would hold up the actor system's termination.
+        JobCancellations.Get(Context.System).CancelAll();
+    }
 
     // A worker's failure is about one job's chunk: keep it serving other jobs. The directive the
     // job's policy gives the exception's type (set by the worker) decides between resuming and a

@@ -74,7 +74,7 @@ internal sealed class WorkerRegistry : ReceiveActor
         {
             if (_announced.Remove(node))
             {
-                _directory.Tell(new WorkerNodeGone(node), Self);
+                _directory.Tell(new WorkerNodeGone(node, Died: false), Self);
             }
             _registered[node] = [.. register.Workers];
         });
@@ -96,7 +96,8 @@ internal sealed class WorkerRegistry : ReceiveActor
         {
             // The line operators (and the failure benchmarks) read: from here the node's chunks run elsewhere.
             _log.Warning("withdrew the workers of {0} ({1}): their chunks go to the other workers", node, reason);
-            _directory.Tell(new WorkerNodeGone(node), Self);
+            // A graceful leave re-dispatches the node's chunks without blaming the one it ran.
+            _directory.Tell(new WorkerNodeGone(node, Died: reason is not ("leaving" or "exited")), Self);
             Context.System.EventStream.Publish(new NodeWorkersChanged(node, 0));
         }
     }

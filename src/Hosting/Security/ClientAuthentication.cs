@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
+using ActorMap.Hosting.Api;
 using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
 
 namespace ActorMap.Hosting.Security;
 
@@ -10,7 +12,7 @@ namespace ActorMap.Hosting.Security;
 /// cluster's CA (Kestrel has checked it by then) or the token from ACTORMAP_TOKEN_FILE; without
 /// TLS (loopback only), anyone, unless a token file is set.
 /// </summary>
-internal sealed class ClientAuthentication(bool tls, byte[]? token) : Interceptor
+internal sealed class ClientAuthentication(bool tls, byte[]? token, ILogger logger) : Interceptor
 {
     public static byte[]? ReadToken(string? file)
     {
@@ -60,6 +62,9 @@ internal sealed class ClientAuthentication(bool tls, byte[]? token) : Intercepto
         {
             return;
         }
+        var connection = context.GetHttpContext().Connection;
+        var reason = header is null ? "no client certificate and no token" : "a wrong token";
+        ApiLog.Unauthenticated(logger, PeerAddress.Of(connection.RemoteIpAddress, connection.RemotePort), reason);
         throw new RpcException(new Status(StatusCode.Unauthenticated,
             "this Seed requires a client certificate of its cluster (--tls DIR) or its token (ACTORMAP_TOKEN_FILE)"));
     }

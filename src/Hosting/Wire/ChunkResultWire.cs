@@ -46,13 +46,14 @@ internal static class ChunkResultWire
         return wire;
     }
 
+    /// <exception cref="FormatException">Packed numbers that are not a whole number of values.</exception>
     public static ChunkResult FromWire(Proto.ChunkResult result)
     {
         ChunkOutput output = result.OutputCase switch
         {
             Proto.ChunkResult.OutputOneofCase.Longs => new ChunkOutput<long>(PackedArrays.AsLongs(result.Longs).ToArray()),
             Proto.ChunkResult.OutputOneofCase.Doubles => new ChunkOutput<double>(PackedArrays.AsDoubles(result.Doubles).ToArray()),
-            Proto.ChunkResult.OutputOneofCase.Ints => new ChunkOutput<int>(MemoryMarshal.Cast<byte, int>(result.Ints.Span).ToArray()),
+            Proto.ChunkResult.OutputOneofCase.Ints => new ChunkOutput<int>(IntsOf(result.Ints.Span)),
             Proto.ChunkResult.OutputOneofCase.Bools => new ChunkOutput<bool>(BoolsOf(result.Bools.Span)),
             Proto.ChunkResult.OutputOneofCase.Strings => new ChunkOutput<string>([.. result.Strings.Values]),
             Proto.ChunkResult.OutputOneofCase.Json => new JsonChunkOutput([.. result.Json.Values]),
@@ -60,6 +61,11 @@ internal static class ChunkResultWire
         };
         return new ChunkResult(result.JobId, result.ChunkIndex, result.FirstIndex, output);
     }
+
+    // Cast alone would drop a trailing partial int, and with it an element, without a word.
+    private static int[] IntsOf(ReadOnlySpan<byte> bytes) =>
+        bytes.Length % sizeof(int) == 0 ? MemoryMarshal.Cast<byte, int>(bytes).ToArray()
+            : throw new FormatException($"{bytes.Length} bytes is not a whole number of Int32 values");
 
     private static bool[] BoolsOf(ReadOnlySpan<byte> bytes)
     {

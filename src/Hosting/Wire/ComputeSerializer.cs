@@ -2,6 +2,7 @@ using ActorMap.Compute.Actors;
 using ActorMap.Compute.Jobs;
 using ActorMap.Functions;
 using ActorMap.Hosting.Registration;
+using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using Google.Protobuf;
@@ -11,7 +12,7 @@ namespace ActorMap.Hosting.Wire;
 
 /// <summary>
 /// The one serializer for what ActorMap sends between nodes, as compute.proto messages. An unknown
-/// manifest throws <see cref="System.Runtime.Serialization.SerializationException"/>, which Akka handles by dropping that one
+/// manifest throws <see cref="SerializationException"/>, which Akka handles by dropping that one
 /// message and keeping the connection.
 /// </summary>
 internal sealed class ComputeSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
@@ -24,8 +25,9 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     private const string RegisterManifest = "RW";
     private const string RegisteredManifest = "WR";
     private const string CancelManifest = "CC";
+    private const string StartedManifest = "CS";
 
-    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks)];
+    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks), typeof(ChunkStarted)];
 
     public override int Identifier => Id;
 
@@ -37,6 +39,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         RegisterWorkers => RegisterManifest,
         WorkersRegistered => RegisteredManifest,
         CancelChunks => CancelManifest,
+        ChunkStarted => StartedManifest,
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {o.GetType().FullName}", nameof(o)),
     };
 
@@ -55,19 +58,35 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         RegisterWorkers register => ToWire(register).ToByteArray(),
         WorkersRegistered => [],
         CancelChunks cancel => new Proto.CancelChunks { JobId = cancel.JobId }.ToByteArray(),
+        ChunkStarted started => new Proto.ChunkStarted { JobId = started.JobId, ChunkIndex = started.ChunkIndex }.ToByteArray(),
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {obj.GetType().FullName}", nameof(obj)),
     };
 
-    public override object FromBinary(byte[] bytes, string manifest) => manifest switch
+    /// <exception cref="SerializationException">
+    /// An unknown manifest, or bytes that are not a valid message of it: Akka drops that one message
+    /// and keeps the connection. Nothing else escapes, whatever the bytes.
+    /// </exception>
+    public override object FromBinary(byte[] bytes, string manifest)
     {
-        RunChunkManifest => FromWire(Proto.RunChunk.Parser.ParseFrom(bytes)),
-        ChunkResultManifest => ChunkResultWire.FromWire(Proto.ChunkResult.Parser.ParseFrom(bytes)),
-        ChunkFailedManifest => FailedFromWire(Proto.ChunkFailed.Parser.ParseFrom(bytes)),
-        RegisterManifest => FromWire(Proto.RegisterWorkers.Parser.ParseFrom(bytes)),
-        RegisteredManifest => WorkersRegistered.Instance,
-        CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
-        _ => throw new System.Runtime.Serialization.SerializationException($"unknown ActorMap manifest '{manifest}'"),
-    };
+        try
+        {
+            return manifest switch
+            {
+                RunChunkManifest => FromWire(Proto.RunChunk.Parser.ParseFrom(bytes)),
+                ChunkResultManifest => ChunkResultWire.FromWire(Proto.ChunkResult.Parser.ParseFrom(bytes)),
+                ChunkFailedManifest => FailedFromWire(Proto.ChunkFailed.Parser.ParseFrom(bytes)),
+                RegisterManifest => FromWire(Proto.RegisterWorkers.Parser.ParseFrom(bytes)),
+                RegisteredManifest => WorkersRegistered.Instance,
+                CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
+                StartedManifest => StartedFromWire(Proto.ChunkStarted.Parser.ParseFrom(bytes)),
+                _ => throw new SerializationException($"unknown ActorMap manifest '{manifest}'"),
+            };
+        }
+        catch (Exception e) when (e is InvalidProtocolBufferException or FormatException)
+        {
+            throw new SerializationException($"a malformed ActorMap '{manifest}' message ({bytes.Length} bytes): {e.Message}", e);
+        }
+    }
 
     private static Proto.RunChunk ToWire(RunChunk run)
     {
@@ -90,6 +109,8 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(run.Input),
             NodeFunctions.For(new FunctionSource(run.FunctionSource, run.Input.ElementType)),
             JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives));
+
+    private static ChunkStarted StartedFromWire(Proto.ChunkStarted w) => new(w.JobId, w.ChunkIndex);
 
     private static ChunkFailed FailedFromWire(Proto.ChunkFailed w) =>
         new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker), SupervisionWire.DirectiveOf(w.Directive));

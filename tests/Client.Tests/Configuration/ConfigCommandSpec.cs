@@ -122,6 +122,6 @@ public class ConfigCommandSpec
         Assert.DoesNotContain("${", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"port\s*:\s*5000", result.Stdout);
         Assert.Matches(@"roles\s*:\s*\[\s*seed\s*,\s*gpu-free\s*\]", result.Stdout);
-        Assert.Contains("static-quorum", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SeedSideDowningProvider", result.Stdout, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed class NodeSettingsSpec
         Assert.Equal("from-env", seed.System.Name);
         Assert.Equal(12.5, akka.GetDouble("akka.cluster.failure-detector.threshold"));
         Assert.Equal(TimeSpan.FromSeconds(7), akka.GetTimeSpan("akka.cluster.split-brain-resolver.stable-after"));
-        Assert.Equal("static-quorum", akka.GetString("akka.cluster.split-brain-resolver.active-strategy"));
+        Assert.Equal("ActorMap.Hosting.Downing.SeedSideDowningProvider, ActorMap.Hosting", akka.GetString("akka.cluster.downing-provider-class"));
         Assert.Equal(["seed"], akka.GetStringList("akka.cluster.roles"));
         Assert.Equal(3, akka.GetInt("actormap.worker-dispatcher.dedicated-thread-pool.thread-count"));
         Assert.NotEqual(0, Akka.Cluster.Cluster.Get(seed.System).SelfAddress.Port);

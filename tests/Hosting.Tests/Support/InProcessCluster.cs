@@ -24,7 +24,23 @@ internal sealed class InProcessCluster : IAsyncDisposable
     /// <summary>The token file the Seed accepts clients by; null for none.</summary>
     public string? TokenFile { get; set; }
 
-    public Dictionary<string, string> Overrides(int workers, bool seedRunsWorkers = true, string? tls = null) => new()
+    /// <summary>More settings for every node started from now on (HOCON values by key), such as limits.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>What the nodes logged, filtered as a node's console is.</summary>
+    public CapturedLog Log { get; } = new();
+
+    public Dictionary<string, string> Overrides(int workers, bool seedRunsWorkers = true, string? tls = null)
+    {
+        var overrides = Defaults(workers, seedRunsWorkers, tls);
+        foreach (var (key, value) in Settings)
+        {
+            overrides[key] = value;
+        }
+        return overrides;
+    }
+
+    private Dictionary<string, string> Defaults(int workers, bool seedRunsWorkers, string? tls) => new()
     {
         ["actormap.api.token-file"] = System.Text.Json.JsonSerializer.Serialize(TokenFile ?? ""),
         ["actormap.tls.dir"] = System.Text.Json.JsonSerializer.Serialize(tls ?? TlsDirectory ?? ""),
@@ -44,7 +60,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
     {
         var overrides = With(Overrides(workers, seedRunsWorkers), settings);
         var node = NodeSettings.From(NodeConfig.Load(null, overrides, lookForDefaultFile: false), NodeRole.Seed);
-        var seed = await NodeHost.StartAsync(node, Quiet);
+        var seed = await NodeHost.StartAsync(node, Capture);
         _nodes.Add(seed);
         return seed;
     }
@@ -54,7 +70,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
         var overrides = With(Overrides(workers, tls: tls), settings);
         var seed = Akka.Cluster.Cluster.Get(Seed.System).SelfAddress;
         overrides["akka.cluster.seed-nodes"] = $"[\"{seed}\"]";
-        var worker = await NodeHost.StartAsync(NodeSettings.From(NodeConfig.Load(null, overrides, lookForDefaultFile: false), NodeRole.Worker), Quiet);
+        var worker = await NodeHost.StartAsync(NodeSettings.From(NodeConfig.Load(null, overrides, lookForDefaultFile: false), NodeRole.Worker), Capture);
         _nodes.Add(worker);
         return worker;
     }
@@ -84,6 +100,15 @@ internal sealed class InProcessCluster : IAsyncDisposable
     }
 
     private static void Quiet(ILoggingBuilder logging) => logging.ClearProviders();
+    // As a node's console filters (NodeProgram.Logging), so specs see what an operator would.
+    private void Capture(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddProvider(Log);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("Grpc", LogLevel.Warning);
+        logging.AddFilter(Hosting.Api.ApiLog.Category, LogLevel.Debug);
+    }
 
     public async ValueTask DisposeAsync()
     {

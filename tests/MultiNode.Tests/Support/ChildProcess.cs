@@ -40,11 +40,14 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>
     /// Starts <c>dotnet <paramref name="dll"/> <paramref name="args"/></c>. The child gets this
     /// process's environment without any <c>ACTORMAP_</c> variable, then <paramref name="environment"/>:
-    /// a developer's shell settings never leak into a spec.
+    /// a developer's shell settings never leak into a spec. A <paramref name="launcher"/> (such as
+    /// <c>ip netns exec NS</c>) goes in front of <c>dotnet</c>; it must exec its command, so that
+    /// <see cref="Id"/> stays the node's own pid and signals reach it.
     /// </summary>
-    public static ChildProcess Start(string name, string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    public static ChildProcess Start(string name, string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory,
+        IReadOnlyList<string>? launcher = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -52,6 +55,14 @@ public sealed class ChildProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var word in launcher.Skip(1))
+            {
+                start.ArgumentList.Add(word);
+            }
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -84,16 +95,17 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The first line (already printed or still to come) that matches. Fails with the output's tail
-    /// when the process ends without one, or when <paramref name="timeout"/> passes.
+    /// The first line (already printed or still to come, from the <paramref name="from"/>th on) that
+    /// matches. Fails with the output's tail when the process ends without one, or when
+    /// <paramref name="timeout"/> passes.
     /// </summary>
-    public async Task<OutputLine> WaitForLineAsync(Func<OutputLine, bool> match, TimeSpan timeout, string description)
+    public async Task<OutputLine> WaitForLineAsync(Func<OutputLine, bool> match, TimeSpan timeout, string description, int from = 0)
     {
         using var deadline = new CancellationTokenSource(timeout);
         OutputLine? line;
         try
         {
-            line = await Output.FirstAsync(match, deadline.Token);
+            line = await Output.FirstAsync(match, deadline.Token, from);
         }
         catch (OperationCanceledException)
         {

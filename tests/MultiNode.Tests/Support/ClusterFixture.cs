@@ -9,7 +9,7 @@ namespace ActorMap.MultiNode.Tests.Support;
 /// sharing a cluster name of their own and the lambda cache of this test run.
 /// Disposing kills whatever still runs and writes every process's last lines to the spec's output.
 /// </summary>
-public sealed class ClusterFixture : IAsyncDisposable
+public sealed partial class ClusterFixture : IAsyncDisposable
 {
     public const string Loopback = "127.0.0.1";
 
@@ -41,27 +41,31 @@ public sealed class ClusterFixture : IAsyncDisposable
 
     public NodeProcess? Seed { get; private set; }
 
-    /// <summary>Starts the seed on a free port.</summary>
-    public async Task<NodeProcess> StartSeedAsync()
+    /// <summary>Starts the seed, on free ports unless given (a restarted Seed comes back on its old ones).</summary>
+    /// <param name="config">HOCON the node reads as its configuration file (see <see cref="FastFailureDetection"/>).</param>
+    public async Task<NodeProcess> StartSeedAsync(string? config = null, int port = 0, int apiPort = 0)
     {
-        Seed = await StartNodeAsync("seed", BuiltAssemblies.Seed, ["--hostname", Loopback, "--port", "0", "--api-port", "0"], Environment());
+        string[] args = ["--hostname", Loopback, "--port", Text(port), "--api-port", Text(apiPort), .. ConfigArguments(config)];
+        Seed = await StartNodeAsync("seed", BuiltAssemblies.Seed, args, Environment());
         return Seed;
     }
 
-    /// <summary>Starts a WorkerNode on a free port, joining the seed.</summary>
-    public Task<NodeProcess> StartWorkerAsync(int workers = 2)
+    /// <summary>Starts a WorkerNode joining the seed, on a free port unless given.</summary>
+    public Task<NodeProcess> StartWorkerAsync(int workers = 2, string? config = null, int port = 0)
     {
         var seed = Seed ?? throw new InvalidOperationException("start the seed first");
         var name = "worker-" + Interlocked.Increment(ref _workersStarted).ToString(CultureInfo.InvariantCulture);
-        string[] args = ["--hostname", Loopback, "--port", "0", "--seed", seed.Endpoint, "--workers", workers.ToString(CultureInfo.InvariantCulture)];
+        string[] args = ["--hostname", Loopback, "--port", Text(port), "--seed", seed.Endpoint, "--workers", Text(workers), .. ConfigArguments(config)];
         return StartNodeAsync(name, BuiltAssemblies.Worker, args, Environment());
     }
 
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>A seed and <paramref name="workers"/> WorkerNodes, returned once status shows all of them Up.</summary>
-    public async Task<NodeProcess[]> StartClusterAsync(int workers, int workersPerNode = 2)
+    public async Task<NodeProcess[]> StartClusterAsync(int workers, int workersPerNode = 2, string? config = null)
     {
-        var seed = await StartSeedAsync();
-        var started = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => StartWorkerAsync(workersPerNode)));
+        var seed = await StartSeedAsync(config);
+        var started = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => StartWorkerAsync(workersPerNode, config)));
         await AwaitStatusAsync(status =>
         {
             foreach (var node in started.Prepend(seed))

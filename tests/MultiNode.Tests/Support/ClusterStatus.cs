@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace ActorMap.MultiNode.Tests.Support;
 
 /// <summary>What <c>actormap status --json</c> prints.</summary>
-public sealed record ClusterStatus(string? Leader, IReadOnlyList<MemberStatus> Members, IReadOnlyList<JobStatus> Jobs)
+public sealed record ClusterStatus(
+    string? Leader, long LateResultsDropped, long ChunksRedispatched, IReadOnlyList<MemberStatus> Members, IReadOnlyList<JobStatus> Jobs)
 {
     // Strict on purpose: a field missing from the console's JSON is a broken contract, not a zero.
     private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
@@ -19,7 +20,7 @@ public sealed record ClusterStatus(string? Leader, IReadOnlyList<MemberStatus> M
     public MemberStatus? MemberOf(NodeProcess node) => Members.SingleOrDefault(m => node.IsAddress(m.Address));
 
     public override string ToString() =>
-        $"leader {Leader}; members: {string.Join("; ", Members)}; jobs: {string.Join("; ", Jobs)}";
+        $"leader {Leader}; late results dropped {LateResultsDropped}; chunks re-dispatched {ChunksRedispatched}; members: {string.Join("; ", Members)}; jobs: {string.Join("; ", Jobs)}";
 }
 
 public sealed record MemberStatus(
@@ -29,12 +30,14 @@ public sealed record MemberStatus(
     bool Reachable,
     int Workers,
     long ChunksDone,
-    double UptimeSeconds)
+    double UptimeSeconds,
+    long LateResultsDropped,
+    long ChunksRedispatched)
 {
     public bool IsUp => Status == "Up";
 
     public override string ToString() =>
-        $"{Address} [{string.Join(",", Roles)}] {Status}{(Reachable ? "" : " unreachable")} workers={Workers} chunksDone={ChunksDone}";
+        $"{Address} [{string.Join(",", Roles)}] {Status}{(Reachable ? "" : " unreachable")} workers={Workers} chunksDone={ChunksDone} late={LateResultsDropped} redispatched={ChunksRedispatched}";
 }
 
 public sealed record JobStatus(long JobId, long Elements, long ElementsDone, long Chunks, long ChunksDone)

@@ -65,13 +65,26 @@ public sealed class OutputLines
         changed.TrySetResult();
     }
 
-    /// <summary>
-    /// The first line, already written or still to come, that matches; null when both streams end
-    /// first. Throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
-    /// </summary>
-    public async Task<OutputLine?> FirstAsync(Func<OutputLine, bool> match, CancellationToken cancellationToken)
+    /// <summary>How many lines have been written so far: a spec waiting for a line written after now passes it as <c>from</c>.</summary>
+    public int Count
     {
-        var next = 0;
+        get
+        {
+            lock (_gate)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first line, already written or still to come, that matches, looking at lines from the
+    /// <paramref name="from"/>th on; null when both streams end first. Throws
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async Task<OutputLine?> FirstAsync(Func<OutputLine, bool> match, CancellationToken cancellationToken, int from = 0)
+    {
+        var next = from;
         while (true)
         {
             Task changed;

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ActorMap.MultiNode.Tests.Support;
+
+/// <summary>What the fault specs need beyond starting nodes: configuration files, fast failure detection and fixed ports.</summary>
+public sealed partial class ClusterFixture
+{
+    /// <summary>
+    /// The failure detector and split-brain resolver shortened (Akka's defaults are 1 s and 3 s,
+    /// our stable-after 5 s), so a spec sees unreachable, downed and rejoined in seconds. Every
+    /// node of a spec gets the same, as a real cluster would.
+    /// </summary>
+    public const string FastFailureDetection = """
+        akka.cluster.failure-detector { heartbeat-interval = 500ms, acceptable-heartbeat-pause = 1500ms }
+        akka.cluster.split-brain-resolver.stable-after = 2s
+
+        """;
+
+    /// <summary>A port free now on loopback, for a node that must come back at the same host:port.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // The text goes to a file of its own in the spec's directory, named by its content.
+    private string[] ConfigArguments(string? config)
+    {
+        if (config is null)
+        {
+            return [];
+        }
+        var path = Path.Combine(WorkDirectory, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(config)))[..12] + ".hocon");
+        File.WriteAllText(path, config);
+        return ["--config", path];
+    }
+}
