@@ -44,7 +44,7 @@ public sealed class SeedFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
             await worker.WaitForLineAsync("rejoining as a new incarnation", Timeouts.Membership);
         }
         await _cluster.AwaitStatusAsync(status =>
-            Assert.True(status.Members.Count(m => m is { IsUp: true, Reachable: true, Workers: 2 }) == 2, $"the workers have not rejoined: {status}"),
+            Assert.True(status.Members.Count(m => m is { IsUp: true, Reachable: true, Workers: 2 } && m.Roles.Contains("worker")) == 2, $"the workers have not rejoined: {status}"),
             Timeouts.Membership + Timeouts.Membership);
         new JobGate(_cluster).Open();
         var next = await _cluster.RunConsoleAsync("map", "x => x * 2", "--range", "0..1000", "--reduce", "sum");
