@@ -18,8 +18,9 @@ internal sealed record SoakOutcome(SoakJob Job, double Seconds, long Lost, long 
 /// <summary>Short CPU-bound jobs of random size and chunking, from the soak's seed.</summary>
 internal static class SoakJobs
 {
-    // About 50 µs of CPU an element here; the sum decides the result, so the loop is never optimised away.
-    public const string Lambda = "x => { var s = 0L; for (var i = 0L; i < 40000; i++) s += i ^ x; return s < 0 ? -1 : x * 7 + 3; }";
+    // About 60 µs of CPU an element here, so a job takes about half a second on two cores and 300
+    // take minutes; the sum decides the result, so the loop is never optimised away.
+    public const string Lambda = "x => { var s = 0L; for (var i = 0L; i < 160000; i++) s += i ^ x; return s < 0 ? -1 : x * 7 + 3; }";
 
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
