@@ -15,7 +15,7 @@ internal static class Program
                     CPython's Pool(2).map and ProcessPoolExecutor with a worker SIGKILLed
                     (flags: [--balancing round-robin|pull] [--skip-python])
           soak      a Seed and 3 WorkerNodes run many checked jobs under random faults
-                    (flags: [--jobs N] [--seed S] [--mean-gap SECONDS]; see scripts/soak.sh)
+                    (flags: [--jobs N] [--seed S] [--mean-gap SECONDS] [--logs DIR]; see scripts/soak.sh)
         """;
 
     private static int Main(string[] args)

@@ -41,7 +41,7 @@ internal static class SoakReport
         }
         catch (Exception e) when (Explain(e, cluster))
         {
-            return 1;
+            throw;
         }
         finally
         {
