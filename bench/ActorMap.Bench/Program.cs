@@ -11,6 +11,11 @@ internal static class Program
           python    whole-process actormap vs CPython multiprocessing.Pool(2).map on three jobs; a tiny job's time
           faults    real processes: SIGKILL and SIGSTOP of a busy WorkerNode to re-dispatch, a WorkerNode's start
                     to its first chunk (always 10 kills; --runs counts freezes and starts, default 3)
+          recovery  40 chunks of 0.25 s, a WorkerNode SIGKILLed / SIGSTOPped 1 s in: time against no fault;
+                    CPython's Pool(2).map and ProcessPoolExecutor with a worker SIGKILLed
+                    (flags: [--balancing round-robin|pull] [--skip-python])
+          soak      a Seed and 3 WorkerNodes run many checked jobs under random faults
+                    (flags: [--jobs N] [--seed S] [--mean-gap SECONDS] [--logs DIR]; see scripts/soak.sh)
         """;
 
     private static int Main(string[] args)
@@ -45,6 +50,10 @@ internal static class Program
                 // Each freeze costs the failure detector's pause plus a downing: 3 keeps the suite near 3 minutes.
                 Faults.FaultsReport.Run(Console.Out, runsAt >= 0 ? runs : 3);
                 return 0;
+            case "recovery":
+                return Recovery.RecoveryReport.Run(Console.Out, runs, args[1..]);
+            case "soak":
+                return Soak.SoakReport.Run(Console.Out, args[1..]);
             case "hocon":
                 Hocon.HoconParseBenchmark.Run(Console.Out);
                 return 0;

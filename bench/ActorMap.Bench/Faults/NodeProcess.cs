@@ -12,6 +12,7 @@ namespace ActorMap.Bench.Faults;
 internal sealed partial class NodeProcess : IDisposable
 {
     private readonly Process _process;
+    private double? _lastCpuSeconds;
 
     private NodeProcess(string name, Process process, long started)
     {
@@ -68,9 +69,14 @@ internal sealed partial class NodeProcess : IDisposable
     public async Task<int> ClientEndpointAsync(TimeSpan timeout) =>
         Port(ApiLine(), await Lines.FirstAsync(0, timeout, Name, "ActorMap.Node", "client endpoint on "));
 
+    /// <summary>Its CPU seconds so far; once it has been killed, what it had used by then.</summary>
+    public double? CpuSeconds() => _lastCpuSeconds = ProcStat.ProcessCpuSeconds(Pid) ?? _lastCpuSeconds;
+
     /// <summary>SIGKILL: a crash.</summary>
     public void Kill()
     {
+        // Read first: afterwards /proc forgets it.
+        CpuSeconds();
         try
         {
             _process.Kill(entireProcessTree: true);
@@ -92,6 +98,23 @@ internal sealed partial class NodeProcess : IDisposable
         if (sent.ExitCode != 0)
         {
             throw new InvalidOperationException($"kill -{signal} {Pid} exited with {sent.ExitCode}");
+        }
+    }
+
+    /// <summary>
+    /// Its peak resident memory so far in KiB (VmHWM in /proc/PID/status), or null once it has exited.
+    /// <c>dotnet X.dll</c> runs the app in the host's own process, so this is the node's.
+    /// </summary>
+    public long? PeakResidentKiB()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{Pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

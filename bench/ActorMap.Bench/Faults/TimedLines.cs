@@ -56,7 +56,12 @@ internal sealed class TimedLines
     /// <paramref name="parts"/>. Throws, with the last lines, after <paramref name="timeout"/> or
     /// when both streams end first.
     /// </summary>
-    public async Task<TimedLine> FirstAsync(int from, TimeSpan timeout, string owner, params string[] parts)
+    public Task<TimedLine> FirstAsync(int from, TimeSpan timeout, string owner, params string[] parts) =>
+        FirstAsync(from, timeout, owner, $"a line containing \"{string.Join("\", \"", parts)}\"",
+            text => parts.All(p => text.Contains(p, StringComparison.Ordinal)));
+
+    /// <summary>As above, for the first line <paramref name="matches"/> accepts; <paramref name="what"/> names it in errors.</summary>
+    public async Task<TimedLine> FirstAsync(int from, TimeSpan timeout, string owner, string what, Func<string, bool> matches)
     {
         using var deadline = new CancellationTokenSource(timeout);
         var next = from;
@@ -68,7 +73,7 @@ internal sealed class TimedLines
             {
                 for (; next < _lines.Count; next++)
                 {
-                    if (parts.All(p => _lines[next].Text.Contains(p, StringComparison.Ordinal)))
+                    if (matches(_lines[next].Text))
                     {
                         return _lines[next];
                     }
@@ -78,7 +83,7 @@ internal sealed class TimedLines
             }
             if (ended)
             {
-                throw new InvalidOperationException($"{owner} ended without a line containing \"{string.Join("\", \"", parts)}\"; its last lines:\n{Tail()}");
+                throw new InvalidOperationException($"{owner} ended without {what}; its last lines:\n{Tail()}");
             }
             try
             {
@@ -86,8 +91,17 @@ internal sealed class TimedLines
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"{owner} printed no line containing \"{string.Join("\", \"", parts)}\" within {timeout.TotalSeconds:0} s; its last lines:\n{Tail()}");
+                throw new TimeoutException($"{owner} printed no {what} within {timeout.TotalSeconds:0} s; its last lines:\n{Tail()}");
             }
+        }
+    }
+
+    /// <summary>Every line that has arrived so far, for reading after the fact.</summary>
+    public IReadOnlyList<TimedLine> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _lines];
         }
     }
 
