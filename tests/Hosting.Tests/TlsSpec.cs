@@ -8,23 +8,13 @@ namespace ActorMap.Hosting.Tests;
 
 //   seed (TLS, CA a) ◄── worker (CA a) ; intruder (CA b) ──✗ ; client (cert a | token | nothing) ──► seed
 /// <summary>TLS between nodes and at the client endpoint, with a cluster-private CA.</summary>
-public sealed class TlsSpec : IAsyncLifetime
+public sealed class TlsSpec(TlsCluster fixture) : IClassFixture<TlsCluster>
 {
-    private readonly InProcessCluster _cluster = new();
-    private readonly string _directory = Directory.CreateTempSubdirectory("actormap-tls-spec-").FullName;
-    private string Ours => Path.Combine(_directory, "ours");
-    private string Foreign => Path.Combine(_directory, "foreign");
-    private string TokenFile => Path.Combine(_directory, "token");
-
-    public async Task InitializeAsync()
-    {
-        ClusterCertificates.Create(Ours, [], TimeSpan.FromDays(1));
-        ClusterCertificates.Create(Foreign, [], TimeSpan.FromDays(1));
-        await File.WriteAllTextAsync(TokenFile, "s3cret-token\n");
-        _cluster.TlsDirectory = Ours;
-        _cluster.TokenFile = TokenFile;
-        await _cluster.StartSeedAndWorkerAsync(workers: 2, new ClusterCredentials(Ours));
-    }
+    private readonly InProcessCluster _cluster = fixture.Cluster;
+    private string Ours => fixture.Ours;
+    private string Foreign => fixture.Foreign;
+    private string TokenFile => fixture.TokenFile;
+    private string Scratch => fixture.Directory;
 
     [Fact]
     public async Task A_job_must_run_over_TLS_for_a_client_with_the_clusters_certificate_or_its_token()
@@ -41,10 +31,10 @@ public sealed class TlsSpec : IAsyncLifetime
     [Fact]
     public async Task A_client_without_certificate_or_token_must_not_be_able_to_submit()
     {
-        await File.WriteAllTextAsync(Path.Combine(_directory, "wrong"), "guess");
+        await File.WriteAllTextAsync(Path.Combine(Scratch, "wrong"), "guess");
         await using var plain = await ClusterMapPool.ConnectAsync(_cluster.SeedApi, new ClusterCredentials());
         await using var anonymous = await ClusterMapPool.ConnectAsync(_cluster.SeedApi, new ClusterCredentials(CaOnly()));
-        await using var wrongToken = await ClusterMapPool.ConnectAsync(_cluster.SeedApi, new ClusterCredentials(CaOnly(), Path.Combine(_directory, "wrong")));
+        await using var wrongToken = await ClusterMapPool.ConnectAsync(_cluster.SeedApi, new ClusterCredentials(CaOnly(), Path.Combine(Scratch, "wrong")));
         await using var foreign = await ClusterMapPool.ConnectAsync(_cluster.SeedApi, new ClusterCredentials(Foreign));
 
         await Assert.ThrowsAsync<MapJobException>(() => plain.MapAsync<long>("x => x", new LongRange(0, 10)));
@@ -53,6 +43,10 @@ public sealed class TlsSpec : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<MapJobException>(() => wrongToken.MapAsync<long>("x => x", new LongRange(0, 10)));
         Assert.Contains("refused this client", refused.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<MapJobException>(() => foreign.MapAsync<long>("x => x", new LongRange(0, 10)));
+        // One line each, naming the client (the address varies; what it lacked does not).
+        Assert.Contains("refused a call from 127.0.0.1:", Assert.Single(_cluster.Log.Mentioning("a wrong token")).Console, StringComparison.Ordinal);
+        Assert.Single(_cluster.Log.Mentioning("no client certificate and no token"));
+        await AssertServesAsync();
     }
 
     [Fact]
@@ -99,18 +93,53 @@ public sealed class TlsSpec : IAsyncLifetime
         Assert.Equal(45L, await pool.MapReduceAsync<long>("x => x", new LongRange(0, 10), "sum"));
     }
 
-    // A client that checks the Seed by the CA but has no client certificate: it must bring a token.
-    private string CaOnly()
+    [Theory]
+    [InlineData("client endpoint")]
+    [InlineData("cluster port")]
+    public async Task A_TLS_peer_with_a_foreign_certificate_must_be_refused_with_one_line_naming_it(string port)
     {
-        var directory = Path.Combine(_directory, "ca-only");
-        Directory.CreateDirectory(directory);
-        File.Copy(Path.Combine(Ours, ClusterCertificates.CaFile), Path.Combine(directory, ClusterCertificates.CaFile), overwrite: true);
-        return directory;
+        var foreign = ClusterCertificates.Load(Foreign).Node;
+
+        var address = await RawTls.HandshakeRefusedAsync(port == "client endpoint" ? _cluster.Seed.ApiPort : RemotePort, foreign, TimeSpan.FromSeconds(30));
+
+        await OneLine.AssertLoggedOnceAsync(_cluster.Log, address, port == "client endpoint" ? "its TLS handshake failed" : "was not issued by this cluster's CA");
+        await AssertServesAsync();
     }
 
-    public async Task DisposeAsync()
+    [Theory]
+    [InlineData("client endpoint", "no TLS handshake within 2s (actormap.api.limits.handshake-timeout = 2s)")]
+    [InlineData("cluster port", "Handshake timed out after [2000] ms")]
+    public async Task A_TLS_handshake_that_stalls_must_be_dropped_after_the_timeout(string port, string logged)
     {
-        await _cluster.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        using var peer = await RawTcp.ConnectAsync(port == "client endpoint" ? _cluster.Seed.ApiPort : RemotePort);
+        // The first bytes of a ClientHello record, and no more.
+        await peer.SendAsync([0x16, 0x03, 0x01, 0x02, 0x00]);
+
+        await peer.AwaitClosedByNodeAsync(TimeSpan.FromSeconds(30));
+
+        await OneLine.AssertLoggedOnceAsync(_cluster.Log, peer.Address, logged);
+        await AssertServesAsync();
     }
+
+    [Fact]
+    public async Task Plain_bytes_to_the_TLS_client_endpoint_must_be_dropped_with_one_line_naming_them()
+    {
+        using var peer = await RawTcp.ConnectAsync(_cluster.Seed.ApiPort);
+        await peer.SendAsync("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray());
+
+        await peer.AwaitClosedByNodeAsync(TimeSpan.FromSeconds(30));
+
+        await OneLine.AssertLoggedOnceAsync(_cluster.Log, peer.Address, "not a TLS handshake");
+        await AssertServesAsync();
+    }
+
+    private int RemotePort => Akka.Cluster.Cluster.Get(_cluster.Seed.System).SelfAddress.Port!.Value;
+
+    private async Task AssertServesAsync()
+    {
+        await using var pool = await ClusterMapPool.ConnectAsync(_cluster.SeedApi, new ClusterCredentials(Ours));
+        Assert.Equal(4_950L, await pool.MapReduceAsync<long>("x => x", new LongRange(0, 100), "sum", new MapOptions { ChunkSize = 10 }));
+    }
+
+    private string CaOnly() => fixture.CaOnly();
 }

@@ -14,10 +14,7 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
 {
     public new const string Name = "actormap";
 
-    // DotNetty goes on decoding a garbage connection's buffered bytes after its first error, so
-    // one peer can cause several "Error caught channel" lines before the close: keep the first.
-    private const int RecentChannels = 32;
-    private readonly Queue<string> _recentChannels = new();
+    private readonly RefusedPeerLines _refused = new();
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
@@ -25,11 +22,12 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
         // Akka names an inbound connection's actor by its escaped peer address: show the address.
         message = AkkaPrefix().Replace(message, m => $"[{Uri.UnescapeDataString(m.Groups[1].Value)}] ", 1);
         message = MappedIPv4().Replace(message, "$1:$2");
-        if (IsRepeatedChannelError(message))
+        if (!_refused.IsFirst(message))
         {
             // Writing nothing drops the entry: the console logger skips an empty line.
             return;
         }
+        message = RefusedPeerLines.Trimmed(message);
         var level = logEntry.LogLevel;
         if (level == LogLevel.Error && IsExpected(message))
         {
@@ -49,28 +47,6 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
         textWriter.WriteLine();
     }
 
-    private bool IsRepeatedChannelError(string message)
-    {
-        if (ChannelError().Match(message) is not { Success: true } match)
-        {
-            return false;
-        }
-        var channel = match.Groups[1].Value;
-        lock (_recentChannels)
-        {
-            if (_recentChannels.Contains(channel))
-            {
-                return true;
-            }
-            if (_recentChannels.Count == RecentChannels)
-            {
-                _recentChannels.Dequeue();
-            }
-            _recentChannels.Enqueue(channel);
-            return false;
-        }
-    }
-
     private static string Level(LogLevel level) => level switch
     {
         LogLevel.Trace => "trce",
@@ -84,13 +60,10 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
 
     private static bool IsExpected(string message) =>
         message.Contains("Disassociated", StringComparison.Ordinal)
-        || message.Contains("TLS handshake failed", StringComparison.Ordinal)
         || message.Contains("Association with remote system", StringComparison.Ordinal)
-        // Bad input on the cluster port (garbage, HTTP, a peer that stalls): Akka drops that
-        // connection and keeps serving; the line names the peer.
-        || message.Contains("Error caught channel", StringComparison.Ordinal)
-        || message.Contains("Error while decoding incoming Akka PDU", StringComparison.Ordinal)
-        || message.Contains("Handshake timed out", StringComparison.Ordinal);
+        // Bad input on the cluster port (garbage, HTTP, a peer that stalls or fails TLS): Akka
+        // drops that connection and keeps serving; the line names the peer.
+        || RefusedPeerLines.IsAbout(message);
 
     // Stack frames go: the message says what happened, and these events are expected.
     private static string OneLine(string text) =>
@@ -98,10 +71,6 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
             .Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !line.TrimStart().StartsWith("--- End of", StringComparison.Ordinal))
             .Select(line => line.Trim())
             .Where(line => line.Length > 0));
-
-    // Error caught channel [127.0.0.1:4053->127.0.0.1:51234](Id=3d049d76)
-    [GeneratedRegex(@"Error caught channel \[[^\]]*\]\(Id=([0-9a-fA-F]+)\)")]
-    private static partial Regex ChannelError();
 
     // [::ffff:127.0.0.1]:51234, the IPv4-mapped form DotNetty reports: 127.0.0.1:51234.
     [GeneratedRegex(@"\[::ffff:(\d+\.\d+\.\d+\.\d+)\]:(\d+)")]
