@@ -48,7 +48,7 @@ public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
         await _cluster.StartClusterAsync(workers: 2);
         var gate = new JobGate(_cluster);
 
-        var console = _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
+        var console = _cluster.StartGatedJob();
         await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
         var third = await _cluster.StartWorkerAsync();
         await _cluster.AwaitStatusAsync(status =>
@@ -88,8 +88,7 @@ public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
 
         var console = _cluster.StartConsole(["map", JobGate.Function, .. input, "--chunk-size", JobGate.ChunkSize]);
         // The victim has finished chunks (their results are in) and holds gated ones when it dies.
-        await _cluster.AwaitStatusAsync(status =>
-            Assert.True(status.MemberOf(victim) is { ChunksDone: > 0 }, $"{victim} has run no chunk yet: {status}"), Timeouts.Job);
+        await _cluster.AwaitChunksDoneByAsync(victim);
         victim.Kill();
         // The gate stays shut until the seed has seen the loss: what the victim held is lost for
         // certain, and the job is still running, so those chunks can only come back re-dispatched.
@@ -177,7 +176,7 @@ public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
     public async Task Stopping_the_console_mid_job_must_cancel_the_job_on_the_cluster()
     {
         await _cluster.StartClusterAsync(workers: 2);
-        var console = _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
+        var console = _cluster.StartGatedJob();
         await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
 
         // The gate stays shut: the job can only end by being cancelled.
@@ -193,7 +192,7 @@ public sealed class ClusterJobSpec(ITestOutputHelper output) : IAsyncLifetime
     {
         await _cluster.StartClusterAsync(workers: 2);
         var gate = new JobGate(_cluster);
-        var console = _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
+        var console = _cluster.StartGatedJob();
         await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
 
         // The gate stays shut: the job can only end by being cancelled.

@@ -13,9 +13,6 @@ public sealed class SeedFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly ClusterFixture _cluster = new(output);
 
-    private ChildProcess StartGatedJob() =>
-        _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
-
     [Fact]
     public async Task A_killed_Seed_must_fail_its_job_naming_it_and_its_WorkerNodes_rejoin_the_restarted_Seed()
     {
@@ -25,7 +22,7 @@ public sealed class SeedFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
         const string workerConfig = ClusterFixture.FastFailureDetection + "actormap.shutdown.abandon-user-code-after = 2s\n";
         var workers = await Task.WhenAll(_cluster.StartWorkerAsync(config: workerConfig), _cluster.StartWorkerAsync(config: workerConfig));
         await _cluster.AwaitStatusAsync(status => Assert.True(status.Members.Count(m => m.IsUp) == 3, status.ToString()), Timeouts.Membership);
-        var console = StartGatedJob();
+        var console = _cluster.StartGatedJob();
         await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
         var jobId = (await _cluster.StatusAsync()).Jobs.Single().JobId;
 
@@ -57,7 +54,7 @@ public sealed class SeedFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_client_killed_mid_job_must_have_its_job_cancelled_on_the_cluster()
     {
         await _cluster.StartClusterAsync(workers: 2);
-        var console = StartGatedJob();
+        var console = _cluster.StartGatedJob();
         await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
 
         // SIGKILL: no goodbye from the client, only its connection dropping.

@@ -12,13 +12,6 @@ public sealed class WorkerFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly ClusterFixture _cluster = new(output);
 
-    private ChildProcess StartGatedJob() =>
-        _cluster.StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
-
-    private Task AwaitChunksDoneByAsync(NodeProcess node) =>
-        _cluster.AwaitStatusAsync(status =>
-            Assert.True(status.MemberOf(node) is { ChunksDone: > 0 }, $"{node} has run no chunk yet: {status}"), Timeouts.Job);
-
     [Fact]
     public async Task A_frozen_WorkerNode_must_have_its_chunks_run_elsewhere_and_its_late_results_dropped_when_welcomed_back()
     {
@@ -27,8 +20,8 @@ public sealed class WorkerFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
         var workers = await _cluster.StartClusterAsync(workers: 2, config: config);
         var frozen = workers[1];
         var gate = new JobGate(_cluster);
-        var console = StartGatedJob();
-        await AwaitChunksDoneByAsync(frozen);
+        var console = _cluster.StartGatedJob();
+        await _cluster.AwaitChunksDoneByAsync(frozen);
 
         await frozen.Process.FreezeAsync();
         await _cluster.Seed!.WaitForLineAsync($"withdrew the workers of akka.tcp://{_cluster.ClusterName}@{frozen.Endpoint} (unreachable)", Timeouts.Membership);
@@ -55,8 +48,8 @@ public sealed class WorkerFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
         await _cluster.AwaitStatusAsync(status =>
             Assert.True(status.Members.Count(m => m.IsUp) == 3, $"not all Up: {status}"), Timeouts.Membership);
         var gate = new JobGate(_cluster);
-        var console = StartGatedJob();
-        await AwaitChunksDoneByAsync(victim);
+        var console = _cluster.StartGatedJob();
+        await _cluster.AwaitChunksDoneByAsync(victim);
 
         victim.Kill();
         var successor = await _cluster.StartWorkerAsync(port: port);
@@ -82,8 +75,8 @@ public sealed class WorkerFaultsSpec(ITestOutputHelper output) : IAsyncLifetime
         const string config = ClusterFixture.FastFailureDetection + "actormap.shutdown.abandon-user-code-after = 2s\n";
         var workers = await _cluster.StartClusterAsync(workers: 3, config: config);
         var gate = new JobGate(_cluster);
-        var console = StartGatedJob();
-        await AwaitChunksDoneByAsync(workers[0]);
+        var console = _cluster.StartGatedJob();
+        await _cluster.AwaitChunksDoneByAsync(workers[0]);
 
         foreach (var worker in workers)
         {

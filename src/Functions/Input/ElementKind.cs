@@ -37,16 +37,25 @@ internal static class ElementKindExtensions
     };
 
     /// <summary>The inverse of <see cref="CSharpName"/>, for an element type that came over the wire.</summary>
-    public static ElementKind ParseCSharpName(string name) => name switch
+    public static ElementKind ParseCSharpName(string name) =>
+        TryParseCSharpName(name, out var kind) ? kind : throw new UsageException($"unknown element type '{name}'");
+
+    /// <summary>The same without throwing, for decoders that report bad input their own way.</summary>
+    public static bool TryParseCSharpName(string name, out ElementKind kind)
     {
-        "long" => ElementKind.Long,
-        "double" => ElementKind.Double,
-        "string" => ElementKind.String,
-        "long[]" => ElementKind.LongRow,
-        "double[]" => ElementKind.DoubleRow,
-        "string[]" => ElementKind.StringRow,
-        _ => throw new UsageException($"unknown element type '{name}'"),
-    };
+        ElementKind? parsed = name switch
+        {
+            "long" => ElementKind.Long,
+            "double" => ElementKind.Double,
+            "string" => ElementKind.String,
+            "long[]" => ElementKind.LongRow,
+            "double[]" => ElementKind.DoubleRow,
+            "string[]" => ElementKind.StringRow,
+            _ => null,
+        };
+        kind = parsed.GetValueOrDefault();
+        return parsed.HasValue;
+    }
 
     public static ElementKind RowOf(this ElementKind scalar) => scalar switch
     {

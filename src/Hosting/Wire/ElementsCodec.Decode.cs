@@ -153,16 +153,8 @@ internal static partial class ElementsCodec
         }
     }
 
-    private static ElementKind KindOf(string name) => name switch
-    {
-        "long" => ElementKind.Long,
-        "double" => ElementKind.Double,
-        "string" => ElementKind.String,
-        "long[]" => ElementKind.LongRow,
-        "double[]" => ElementKind.DoubleRow,
-        "string[]" => ElementKind.StringRow,
-        _ => throw new FormatException($"unknown element type {Quoted(name)}"),
-    };
+    private static ElementKind KindOf(string name) =>
+        ElementKindExtensions.TryParseCSharpName(name, out var kind) ? kind : throw new FormatException($"unknown element type {Quoted(name)}");
 
     private static long WholeNumberOf(int bytes, int size, string type) =>
         bytes % size == 0 ? bytes / size : throw new FormatException($"{bytes} bytes is not a whole number of {type} values");

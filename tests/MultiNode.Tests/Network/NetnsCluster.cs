@@ -27,19 +27,16 @@ internal sealed class NetnsCluster : IAsyncDisposable
     private const int MaxWorkerHosts = 9;
     private const int ClientOctet = 100;
 
-    private readonly ITestOutputHelper _output;
-    private readonly List<ChildProcess> _processes = [];
+    private readonly SpecProcesses _processes;
     private readonly Dictionary<string, NetnsHost> _hosts = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
     private readonly string _configFile;
     private int _workerHosts;
     private int _processesStarted;
 
     public NetnsCluster(ITestOutputHelper output, NetnsClusterOptions? options = null)
     {
-        _output = output;
         ClusterName = "netns-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
-        WorkDirectory = Directory.CreateTempSubdirectory("actormap-netns-").FullName;
+        _processes = new SpecProcesses(output, Directory.CreateTempSubdirectory("actormap-netns-").FullName);
         Network = new VirtualNetwork();
         SeedHost = Network.AddHost("seed", SeedOctet);
         _hosts[SeedHost.Address] = SeedHost;
@@ -57,7 +54,7 @@ internal sealed class NetnsCluster : IAsyncDisposable
 
     public string ClusterName { get; }
 
-    public string WorkDirectory { get; }
+    public string WorkDirectory => _processes.WorkDirectory;
 
     public NetnsHost SeedHost { get; }
 
@@ -79,7 +76,7 @@ internal sealed class NetnsCluster : IAsyncDisposable
             throw new InvalidOperationException($"a netns cluster has at most {MaxWorkerHosts} worker hosts");
         }
         var host = Network.AddHost("w" + index.ToString(CultureInfo.InvariantCulture), FirstWorkerOctet + index - 1);
-        lock (_gate)
+        lock (_hosts)
         {
             _hosts[host.Address] = host;
         }
@@ -123,7 +120,7 @@ internal sealed class NetnsCluster : IAsyncDisposable
     /// <summary>The host a node runs in.</summary>
     public NetnsHost HostOf(NodeProcess node)
     {
-        lock (_gate)
+        lock (_hosts)
         {
             return _hosts.TryGetValue(node.Host, out var host) ? host : throw new ArgumentException($"{node} runs in none of this cluster's hosts");
         }
@@ -136,7 +133,7 @@ internal sealed class NetnsCluster : IAsyncDisposable
         var name = (args.Length > 0 && args[0] == "status" ? "status-" : "console-") + Next();
         var process = ChildProcess.Start(name, BuiltAssemblies.Console, [.. args, "--seed", $"{SeedHost.Address}:{Port(ApiPort)}", "--tls", tls],
             Environment(), WorkDirectory, ClientHost.Launcher);
-        Track(process);
+        _processes.Track(process);
         return process;
     }
 
@@ -192,24 +189,7 @@ internal sealed class NetnsCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        List<ChildProcess> processes;
-        lock (_gate)
-        {
-            processes = [.. _processes];
-        }
-        await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
-        foreach (var process in processes.Where(p => !p.Name.StartsWith("status-", StringComparison.Ordinal)))
-        {
-            _output.WriteLine($"=== {process} ===\n{process.Output.Tail(60)}");
-        }
-        try
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A scratch directory left in /tmp is harmless.
-        }
+        await _processes.DisposeAsync();
         // Last, and it throws when a namespace or link is left: the spec then fails on it.
         Network.Dispose();
     }
@@ -226,19 +206,12 @@ internal sealed class NetnsCluster : IAsyncDisposable
     {
         var tls = await ClusterTls.DirectoryAsync();
         var process = ChildProcess.Start(name + "#" + Next(), dll, ["--config", _configFile, "--tls", tls, .. args], Environment(), WorkDirectory, host.Launcher);
-        Track(process);
+        _processes.Track(process);
         return await NodeProcess.WhenListeningAsync(process, Timeouts.NodeStart);
     }
 
     private string Next() => Interlocked.Increment(ref _processesStarted).ToString(CultureInfo.InvariantCulture);
 
-    private void Track(ChildProcess process)
-    {
-        lock (_gate)
-        {
-            _processes.Add(process);
-        }
-    }
 
     private Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
     {

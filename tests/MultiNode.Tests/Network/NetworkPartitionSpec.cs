@@ -28,15 +28,7 @@ public sealed class NetworkPartitionSpec(ITestOutputHelper output) : IAsyncLifet
         _cluster = new NetnsCluster(output);
         var workers = await Cluster.StartClusterAsync(workers: 2);
         var victim = workers[1];
-        var console = await StartGatedJobAsync(victim);
-
-        Cluster.HostOf(victim).CutLink();
-        await Cluster.WithdrawnAsync(victim, Timeouts.Membership);
-        Cluster.OpenGate();
-        var result = await Cluster.FinishJobAsync(console, GatedJob);
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        JobGate.AssertComplete(result);
+        await CompleteThroughCutAsync(victim, () => Cluster.HostOf(victim).CutLink());
         // Downed and removed: whether its process exits or rejoins in-process, it cannot come
         // back while cut off, and never under its old incarnation.
         await Cluster.AwaitStatusAsync(status =>
@@ -49,16 +41,8 @@ public sealed class NetworkPartitionSpec(ITestOutputHelper output) : IAsyncLifet
         // Seed and victim alone: the cut is clean, no third node relays what each side saw.
         _cluster = new NetnsCluster(output);
         var victim = (await Cluster.StartClusterAsync(workers: 1))[0];
-        var console = await StartGatedJobAsync(victim);
-
         // The victim's packets to the Seed vanish; the Seed's still reach the victim.
-        Cluster.HostOf(victim).Blackhole(Cluster.SeedHost.Address);
-        await Cluster.WithdrawnAsync(victim, Timeouts.Membership);
-        Cluster.OpenGate();
-        var result = await Cluster.FinishJobAsync(console, GatedJob);
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        JobGate.AssertComplete(result);
+        await CompleteThroughCutAsync(victim, () => Cluster.HostOf(victim).Blackhole(Cluster.SeedHost.Address));
         await Cluster.AwaitStatusAsync(status =>
         {
             Assert.True(status.MemberOf(victim) is null, $"{victim} is still a member: {status}");
@@ -74,17 +58,9 @@ public sealed class NetworkPartitionSpec(ITestOutputHelper output) : IAsyncLifet
         _cluster = new NetnsCluster(output);
         var workers = await Cluster.StartClusterAsync(workers: 2);
         var victim = workers[1];
-        var console = await StartGatedJobAsync(victim);
-
         // The victim's packets to the Seed vanish; the Seed's still reach it, and the victim
         // and w1 still reach each other, so w1 gossips what each end of the cut observes.
-        Cluster.HostOf(victim).Blackhole(Cluster.SeedHost.Address);
-        await Cluster.WithdrawnAsync(victim, Timeouts.Membership);
-        Cluster.OpenGate();
-        var result = await Cluster.FinishJobAsync(console, GatedJob);
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        JobGate.AssertComplete(result);
+        await CompleteThroughCutAsync(victim, () => Cluster.HostOf(victim).Blackhole(Cluster.SeedHost.Address));
         await Cluster.AwaitStatusAsync(status =>
         {
             Assert.True(status.MemberOf(victim) is null, $"{victim} is still a member: {status}");
@@ -222,6 +198,22 @@ public sealed class NetworkPartitionSpec(ITestOutputHelper output) : IAsyncLifet
     }
 
     private string AddressOf(NodeProcess node) => $"akka.ssl.tcp://{Cluster.ClusterName}@{node.Endpoint}";
+
+    /// <summary>
+    /// A gated job, the cut once the victim holds gated chunks, and the gate opened once the Seed
+    /// has withdrawn it: the job must complete with every element, what the victim held re-dispatched.
+    /// </summary>
+    private async Task CompleteThroughCutAsync(NodeProcess victim, Action cut)
+    {
+        var console = await StartGatedJobAsync(victim);
+        cut();
+        await Cluster.WithdrawnAsync(victim, Timeouts.Membership);
+        Cluster.OpenGate();
+        var result = await Cluster.FinishJobAsync(console, GatedJob);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JobGate.AssertComplete(result);
+    }
 
     private Task<ChildProcess> StartJobAsync() =>
         Cluster.StartConsoleAsync("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);

@@ -19,6 +19,15 @@ public sealed partial class ClusterFixture
 
         """;
 
+    /// <summary>The <see cref="JobGate"/> job from the console, not waited for: it cannot end before the gate opens.</summary>
+    public ChildProcess StartGatedJob() =>
+        StartConsole("map", JobGate.Function, "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize);
+
+    /// <summary>Until status shows chunks finished by <paramref name="node"/>: it then holds gated ones too.</summary>
+    public Task AwaitChunksDoneByAsync(NodeProcess node) =>
+        AwaitStatusAsync(status =>
+            Assert.True(status.MemberOf(node) is { ChunksDone: > 0 }, $"{node} has run no chunk yet: {status}"), Timeouts.Job);
+
     /// <summary>A port free now on loopback, for a node that must come back at the same host:port.</summary>
     public static int FreePort()
     {

@@ -16,17 +16,14 @@ public sealed partial class ClusterFixture : IAsyncDisposable
     // Shared by every process of the test run: only the first compile of a lambda is cold.
     private static readonly Lazy<string> s_cacheDirectory = new(CreateSharedCache);
 
-    private readonly ITestOutputHelper _output;
-    private readonly List<ChildProcess> _processes = [];
-    private readonly Lock _gate = new();
+    private readonly SpecProcesses _processes;
     private int _workersStarted;
     private int _consoleRuns;
 
     public ClusterFixture(ITestOutputHelper output)
     {
-        _output = output;
         ClusterName = "multinode-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
-        WorkDirectory = Directory.CreateTempSubdirectory("actormap-multinode-").FullName;
+        _processes = new SpecProcesses(output, Directory.CreateTempSubdirectory("actormap-multinode-").FullName);
     }
 
     public string ClusterName { get; }
@@ -34,7 +31,7 @@ public sealed partial class ClusterFixture : IAsyncDisposable
     public static string CacheDirectory => s_cacheDirectory.Value;
 
     /// <summary>A scratch directory of this spec's own (input files, gate files).</summary>
-    public string WorkDirectory { get; }
+    public string WorkDirectory => _processes.WorkDirectory;
 
     /// <summary>The file a <see cref="JobGate"/> waits for; every process is told its path.</summary>
     public string GateFile => Path.Combine(WorkDirectory, "gate-open");
@@ -84,7 +81,7 @@ public sealed partial class ClusterFixture : IAsyncDisposable
         var verb = args.Length > 0 && args[0] == "status" ? "status-" : "console-";
         var name = verb + Interlocked.Increment(ref _consoleRuns).ToString(CultureInfo.InvariantCulture);
         var process = ChildProcess.Start(name, BuiltAssemblies.Console, [.. args, "--seed", seed.ApiEndpoint], Environment(), WorkDirectory);
-        Track(process);
+        _processes.Track(process);
         return process;
     }
 
@@ -118,42 +115,15 @@ public sealed partial class ClusterFixture : IAsyncDisposable
             return status;
         }, timeout);
 
-    public async ValueTask DisposeAsync()
-    {
-        List<ChildProcess> processes;
-        lock (_gate)
-        {
-            processes = [.. _processes];
-        }
-        await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
-        foreach (var process in processes.Where(p => !p.Name.StartsWith("status-", StringComparison.Ordinal)))
-        {
-            _output.WriteLine($"=== {process} ===\n{process.Output.Tail(60)}");
-        }
-        try
-        {
-            Directory.Delete(WorkDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A scratch directory left in /tmp is harmless.
-        }
-    }
+    public ValueTask DisposeAsync() => _processes.DisposeAsync();
 
     private async Task<NodeProcess> StartNodeAsync(string name, string dll, string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var process = ChildProcess.Start(name, dll, args, environment, WorkDirectory);
-        Track(process);
+        _processes.Track(process);
         return await NodeProcess.WhenListeningAsync(process, Timeouts.NodeStart);
     }
 
-    private void Track(ChildProcess process)
-    {
-        lock (_gate)
-        {
-            _processes.Add(process);
-        }
-    }
 
     private Dictionary<string, string> Environment() => new(StringComparer.Ordinal)
     {
