@@ -51,11 +51,12 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
             {
                 return;
             }
+            using var stalled = tls ? state.Deadline.Register(() => AbortStalledTls(context, state)) : default;
             await next(context).ConfigureAwait(false);
             if (tls && !state.Established && !state.Logged)
             {
-                // Kestrel ended the TLS handshake: a refused certificate, or its own handshake timeout.
-                if (state.Elapsed >= limits.HandshakeTimeout)
+                // The TLS handshake ended without us: a refused certificate, or our deadline aborted it.
+                if (state.TlsTimedOut || state.Elapsed >= limits.HandshakeTimeout)
                 {
                     ApiLog.HandshakeTimedOut(logger, peer, "TLS handshake", Seconds(limits.HandshakeTimeout), HandshakeLimit());
                 }
@@ -71,6 +72,17 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
         }
     }
 
+    private static void AbortStalledTls(ConnectionContext context, GuardState state)
+    {
+        if (state.PastTls)
+        {
+            // The preface check has the deadline now, and logs it itself.
+            return;
+        }
+        state.TlsTimedOut = true;
+        context.Abort(new ConnectionAbortedException("no TLS handshake within the handshake timeout"));
+    }
+
     private async Task CheckPrefaceAsync(ConnectionContext context, ConnectionDelegate next)
     {
         var state = context.Items.TryGetValue(StateKey, out var value) ? (GuardState)value! : null;
@@ -80,6 +92,7 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
             await next(context).ConfigureAwait(false);
             return;
         }
+        state.PastTls = true;
         if (!await StartsWithAsync(context, state, Preface.ToArray(), "HTTP/2 (gRPC)").ConfigureAwait(false))
         {
             return;
@@ -167,6 +180,10 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
         private readonly CancellationTokenSource _deadline = new(timeout);
         private readonly long _started = Stopwatch.GetTimestamp();
 
+        // Read by the deadline's callback on a timer thread, written on the connection's: volatile.
+        private volatile bool _pastTls;
+        private volatile bool _tlsTimedOut;
+
         public string Peer { get; } = peer;
 
         public CancellationToken Deadline => _deadline.Token;
@@ -175,6 +192,12 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
 
         /// <summary>A line was logged for this connection: one per connection, never two.</summary>
         public bool Logged { get; set; }
+
+        /// <summary>The TLS handshake (if any) is done and the HTTP/2 preface is being read.</summary>
+        public bool PastTls { get => _pastTls; set => _pastTls = value; }
+
+        /// <summary>The deadline aborted the connection while its TLS handshake was still running.</summary>
+        public bool TlsTimedOut { get => _tlsTimedOut; set => _tlsTimedOut = value; }
 
         public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 

@@ -58,7 +58,9 @@ internal sealed class NodeHost : IAsyncDisposable
                     {
                         listen.UseHttps(tls.Node, https =>
                         {
-                            https.HandshakeTimeout = limits.HandshakeTimeout;
+                            // A backstop only: the guard aborts a stalled handshake at the limit itself, so
+                            // its log line does not depend on which of two timers fires first.
+                            https.HandshakeTimeout = limits.HandshakeTimeout + TimeSpan.FromSeconds(5);
                             // Allowed, not required: a client may prove itself with a token instead (ClientAuthentication).
                             https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
                             https.ClientCertificateValidation = (certificate, _, _) => tls.Trusts(certificate);
