@@ -39,6 +39,10 @@ public static class HostingExtensions
                 .AddSetupIf(settings.Tls is { } tls, () => PeerValidation.SslSetup(settings.Tls!))
                 .WithActors((system, registry) => StartActors(system, registry, settings, log));
         });
+        if (settings.HealthPort > 0)
+        {
+            services.AddHostedService(provider => new HealthEndpoint(provider.GetRequiredService<ActorSystem>(), settings.HealthPort));
+        }
         if (settings.Role == NodeRole.Seed)
         {
             services.AddSingleton(provider =>

@@ -62,8 +62,8 @@ internal sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<s
     }
 
     public static string Usage(NodeRole role) => role == NodeRole.Seed
-        ? "usage: actormap-seed [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--api-port N] [--tls DIR]"
-        : "usage: actormap-worker --seed HOST[:PORT] [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--workers N] [--tls DIR]";
+        ? "usage: actormap-seed [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--api-port N] [--tls DIR] | actormap-seed health [--live]"
+        : "usage: actormap-worker --seed HOST[:PORT] [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--workers N] [--tls DIR] | actormap-worker health [--live]";
 
     /// <summary>HOST or HOST:PORT, with <paramref name="defaultPort"/> when the port is left out.</summary>
     public static (string Host, int Port) HostAndPort(string text, string flag, int defaultPort)

@@ -15,6 +15,7 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
     public new const string Name = "actormap";
 
     private readonly RefusedPeerLines _refused = new();
+    private readonly MisaddressedLines _misaddressed = new();
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
@@ -28,6 +29,11 @@ internal sealed partial class NodeLogFormatter() : ConsoleFormatter(Name)
             return;
         }
         message = RefusedPeerLines.Trimmed(message);
+        if (_misaddressed.Rewrite(message) is not { } rewritten)
+        {
+            return;
+        }
+        message = rewritten;
         var level = logEntry.LogLevel;
         if (level == LogLevel.Error && IsExpected(message))
         {

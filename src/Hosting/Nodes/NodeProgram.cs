@@ -14,9 +14,13 @@ namespace ActorMap.Hosting.Nodes;
 /// </summary>
 public static class NodeProgram
 {
-
     public static async Task<int> RunAsync(string[] args, NodeRole role)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == HealthCommand.Verb)
+        {
+            return await HealthCommand.RunAsync(args[1..], role).ConfigureAwait(false);
+        }
         NodeSettings settings;
         try
         {

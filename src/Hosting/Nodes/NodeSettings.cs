@@ -34,6 +34,9 @@ public sealed record NodeSettings(
     /// </summary>
     public TimeSpan AbandonUserCodeAfter { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The loopback port `health` asks this node on (actormap.health.port); 0: none.</summary>
+    internal int HealthPort { get; init; }
+
     /// <summary>What the Seed's client endpoint accepts (actormap.api.limits).</summary>
     internal ApiLimits Limits { get; init; } = ApiLimits.Default;
 
@@ -80,7 +83,14 @@ public sealed record NodeSettings(
             Rejoin = RejoinPolicy.From(config),
             AbandonUserCodeAfter = config.GetTimeSpan("actormap.shutdown.abandon-user-code-after", TimeSpan.FromSeconds(15)),
             Limits = ApiLimits.From(config),
+            HealthPort = HealthPortOf(config),
         };
+    }
+
+    private static int HealthPortOf(HoconConfig config)
+    {
+        var port = config.GetInt("actormap.health.port", 0);
+        return port is >= 0 and <= 65535 ? port : throw new ArgumentException($"actormap.health.port must be a port (0-65535; 0 is off), got {port}");
     }
 
     // Nodes compile and run code that arrives over the network: no one may join or submit unproven.
@@ -110,11 +120,10 @@ public sealed record NodeSettings(
         var roleName = role == NodeRole.Seed ? NodeRoles.Seed : NodeRoles.Worker;
         var roles = config.GetStringList("akka.cluster.roles", []).Where(r => r is not (NodeRoles.Seed or NodeRoles.Worker)).Prepend(roleName);
         // The Seed founds the cluster by joining itself; it contacts no other seed.
-        // Bound to every interface and told no public name: advertise the machine's own name (a
-        // container's is what its network resolves), never 0.0.0.0, which no peer can dial.
-        var bind = config.GetString("akka.remote.dot-netty.tcp.hostname");
-        var advertised = config.GetString("akka.remote.dot-netty.tcp.public-hostname", "");
-        var publicHostname = advertised.Length == 0 && bind is "0.0.0.0" or "::" ? Dns.GetHostName() : advertised;
+        // Never 0.0.0.0, which no peer can dial: see AdvertisedAddress.
+        var seedHosts = role == NodeRole.Seed ? [] : seeds.Select(AdvertisedAddress.SeedHost).ToList();
+        var publicHostname = AdvertisedAddress.Choose(config.GetString(AdvertisedAddress.BindKey),
+            config.GetString(AdvertisedAddress.PublicKey, ""), seedHosts.FirstOrDefault(), config.GetBoolean(AdvertisedAddress.RequireLocalKey, true));
         var forced = HoconConfig.Parse($$"""
             akka.remote.dot-netty.tcp.public-hostname = {{System.Text.Json.JsonSerializer.Serialize(publicHostname)}}
             akka.cluster.roles = [{{string.Join(", ", roles.Select(r => System.Text.Json.JsonSerializer.Serialize(r)))}}]

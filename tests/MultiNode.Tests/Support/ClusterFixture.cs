@@ -85,6 +85,14 @@ public sealed partial class ClusterFixture : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Runs a node binary's own command (such as <c>health</c>) to its end, reading <paramref name="config"/>.</summary>
+    public async Task<ConsoleResult> RunNodeCommandAsync(string assembly, string? config, params string[] args)
+    {
+        var name = "command-" + Interlocked.Increment(ref _consoleRuns).ToString(CultureInfo.InvariantCulture);
+        var process = _processes.Track(ChildProcess.Start(name, assembly, [.. args, .. ConfigArguments(config)], Environment(), WorkDirectory));
+        return await FinishAsync(process, Timeouts.NodeStart);
+    }
+
     /// <summary>Runs the console to its end (bounded by <paramref name="timeout"/>, by default a job's).</summary>
     public Task<ConsoleResult> RunConsoleAsync(params string[] args) => RunConsoleAsync(Timeouts.Job, args);
 
