@@ -73,11 +73,9 @@ node_environment() {
     echo "ACTORMAP_PUBLIC_HOSTNAME=seed"
     echo "ACTORMAP_API_HOSTNAME=0.0.0.0"
   else
+    # No public name, as in compose: bound to 0.0.0.0, a WorkerNode advertises its own address
+    # on the route to the Seed.
     echo "ACTORMAP_PORT=4053"
-    # Bound to 0.0.0.0 with no public name, a node advertises Dns.GetHostName(): in a container
-    # the container's name, but in a namespace the machine's, which no peer can dial. Each
-    # WorkerNode is told its own address instead, as a pod is told its IP.
-    echo "ACTORMAP_PUBLIC_HOSTNAME=${ADDRESS[$name]}"
   fi
 }
 
