@@ -33,6 +33,20 @@ public sealed class DowningSpec(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_WorkerNode_that_is_never_welcomed_must_stop_retrying_its_join_and_exit_1_with_rejoin_off()
+    {
+        const string config = """
+            akka.cluster.shutdown-after-unsuccessful-join-seed-nodes = 3s
+            actormap.worker.rejoin.enabled = off
+            """;
+        var nobody = ClusterFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = await _cluster.RunNodeCommandAsync(BuiltAssemblies.Worker, config, "--hostname", ClusterFixture.Loopback, "--port", "0", "--seed", $"127.0.0.1:{nobody}");
+
+        Assert.True(result.ExitCode == 1, $"a worker whose Seed never answered exited {result.ExitCode}: {result}");
+    }
+
+    [Fact]
     public async Task A_downed_WorkerNode_with_rejoin_off_must_exit_1_for_its_restart_policy()
     {
         await _cluster.StartSeedAsync(ClusterFixture.FastFailureDetection);

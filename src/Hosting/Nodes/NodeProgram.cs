@@ -37,7 +37,7 @@ public static class NodeProgram
         {
             var started = Environment.TickCount64;
             var (code, downed) = await RunOnceAsync(settings).ConfigureAwait(false);
-            if (!downed || settings.Role != NodeRole.Worker || !settings.Rejoin.Enabled)
+            if (downed is null || settings.Role != NodeRole.Worker || !settings.Rejoin.Enabled)
             {
                 return code;
             }
@@ -46,7 +46,7 @@ public static class NodeProgram
             var wait = settings.Rejoin.Backoff(attempt++);
             using var logs = LoggerFactory.Create(Logging);
             logs.CreateLogger("ActorMap.Node").LogWarning(
-                "downed by the cluster: rejoining as a new incarnation in {Seconds:0.#} s (actormap.worker.rejoin)", wait.TotalSeconds);
+                "{Why}: rejoining as a new incarnation in {Seconds:0.#} s (actormap.worker.rejoin)", downed, wait.TotalSeconds);
             if (!await WaitUnlessSignalledAsync(wait).ConfigureAwait(false))
             {
                 return 0;
@@ -54,8 +54,8 @@ public static class NodeProgram
         }
     }
 
-    /// <summary>Runs the node until it stops; <c>Downed</c> when the cluster, not a signal, ended it.</summary>
-    private static async Task<(int Code, bool Downed)> RunOnceAsync(NodeSettings settings)
+    /// <summary>Runs the node until it stops; <c>Downed</c> says why when the cluster, not a signal, ended it.</summary>
+    private static async Task<(int Code, string? Downed)> RunOnceAsync(NodeSettings settings)
     {
         NodeHost node;
         try
@@ -65,7 +65,7 @@ public static class NodeProgram
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or System.Net.Sockets.SocketException or HoconException or Akka.Configuration.ConfigurationException)
         {
             await Console.Error.WriteLineAsync($"error: the node could not start: {e.Message}").ConfigureAwait(false);
-            return (1, false);
+            return (1, null);
         }
         var system = node.System;
         var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -79,8 +79,14 @@ public static class NodeProgram
         // stop asked for by a signal, so it comes back. (Akka keeps its TLS failure reason
         // internal: known by name only; a refused certificate does not get better by retrying.)
         var reason = Akka.Actor.CoordinatedShutdown.Get(system).ShutdownReason;
-        var downed = reason is Akka.Actor.CoordinatedShutdown.ClusterDowningReason;
-        var code = downed || reason?.GetType().Name == "TlsHandshakeFailureReason" ? 1 : 0;
+        var downed = reason switch
+        {
+            Akka.Actor.CoordinatedShutdown.ClusterDowningReason => "downed by the cluster",
+            Akka.Actor.CoordinatedShutdown.ClusterJoinUnsuccessfulReason =>
+                "not welcomed by the Seed in time (akka.cluster.shutdown-after-unsuccessful-join-seed-nodes)",
+            _ => null,
+        };
+        var code = downed is not null || reason?.GetType().Name == "TlsHandshakeFailureReason" ? 1 : 0;
         if (ended == shutdown)
         {
             await node.DisposeAsync().ConfigureAwait(false);
