@@ -44,9 +44,16 @@ internal static class WireFuzzer
         return bytes;
     }
 
+    /// <summary>A stream of messages for a failure message: each in hex, in order.</summary>
+    public static string HexOf(IEnumerable<byte[]> messages) => string.Join(" | ", messages.Select(Convert.ToHexString));
+
     /// <summary>Fuzzes one message at a time; <paramref name="check"/> returns whether it decoded (true) or was refused (false).</summary>
     public static Task<FuzzRun> RunAsync(string what, int cases, Func<Random, byte[]> next, Func<byte[], bool> check) =>
-        RunAsync(what, cases, next, bytes => Task.FromResult(check(bytes)), Convert.ToHexString);
+        RunAsync(what, cases, next, check, Convert.ToHexString);
+
+    /// <summary>Fuzzes any kind of input with a check that needs no awaiting.</summary>
+    public static Task<FuzzRun> RunAsync<T>(string what, int cases, Func<Random, T> next, Func<T, bool> check, Func<T, string> show) =>
+        RunAsync(what, cases, next, input => Task.FromResult(check(input)), show);
 
     /// <summary>Fuzzes any kind of input, a message or a stream of them; <paramref name="show"/> prints one for the failure message.</summary>
     public static async Task<FuzzRun> RunAsync<T>(string what, int cases, Func<Random, T> next, Func<T, Task<bool>> check, Func<T, string> show)
