@@ -1,6 +1,7 @@
 using ActorMap.Compute;
 using ActorMap.Hosting.Client;
 using ActorMap.Hosting.Tests.Support;
+using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
 using Akka.Actor;
 using static ActorMap.Hosting.Tests.Support.FailingLambdas;
@@ -94,7 +95,7 @@ public sealed class SupervisionPolicyAcrossNodesSpec : IAsyncLifetime
         SubmitJob Console(string lambda)
         {
             var submit = new SubmitJob { FunctionSource = lambda, Reduce = "sum" };
-            Wire.SupervisionWire.Write(new SupervisionOverrides(null,
+            SupervisionWire.Write(new SupervisionOverrides(null,
                 new Dictionary<string, Directive> { ["System.FormatException"] = Directive.Resume }, MaxRetries: 1, Within: null), submit);
             return submit;
         }

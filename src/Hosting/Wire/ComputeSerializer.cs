@@ -105,10 +105,14 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     }
 
     // Compiling waits for the first chunk's worker (NodeFunctions is lazy): this runs on remoting's thread.
-    private RunChunk FromWire(Proto.RunChunk run) =>
-        new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(run.Input),
-            NodeFunctions.For(new FunctionSource(run.FunctionSource, run.Input.ElementType)),
+    private RunChunk FromWire(Proto.RunChunk run)
+    {
+        // proto3 reads an absent message field as null: the router never sends one, a corrupt frame can.
+        var input = run.Input ?? throw new FormatException("a RunChunk without its input");
+        return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input),
+            NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType)),
             JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives));
+    }
 
     private static ChunkStarted StartedFromWire(Proto.ChunkStarted w) => new(w.JobId, w.ChunkIndex);
 

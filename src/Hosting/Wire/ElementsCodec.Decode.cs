@@ -63,6 +63,12 @@ internal static partial class ElementsCodec
             {
                 throw new FormatException($"an input part of {Quoted(part.ElementType)} follows elements of {first.ElementType}");
             }
+            // A range's count is only claimed, and up to 2^63: two of them wrap the total round to
+            // any size, which would be allocated before the range itself is refused.
+            if (part.ValuesCase == Elements.ValuesOneofCase.Range)
+            {
+                throw new FormatException("a range cannot be one part of an input");
+            }
             total += Count(part);
         }
         if (total > Array.MaxLength)
