@@ -55,7 +55,7 @@ internal sealed class JobIntake(ApiLimits limits)
             {
                 throw Invalid(Text($"the input ended after {parts.Count} of its {submit.InputParts} parts"));
             }
-            count += CountOf(part);
+            count += CountOfPart(part, parts.Count + 1);
             parts.Add(part);
         }
         if (count != declared)
@@ -112,6 +112,19 @@ internal sealed class JobIntake(ApiLimits limits)
         {
             throw Invalid($"malformed input: {e.Message}");
         }
+    }
+
+    // What the loop above relies on, checked as each part arrives: a part that carries nothing
+    // lets a stream hold up to the declared count of parts, and a range's count is only claimed,
+    // large enough to wrap the sum round to the declared one.
+    private static long CountOfPart(Elements part, int number)
+    {
+        if (part.ValuesCase == Elements.ValuesOneofCase.Range)
+        {
+            throw Invalid(Text($"input part {number} carries a range; a range input comes whole, in the submission"));
+        }
+        var count = CountOf(part);
+        return count > 0 ? count : throw Invalid(Text($"input part {number} carries no elements; every part carries at least one"));
     }
 
     private static RpcException Invalid(string detail) => new(new Status(StatusCode.InvalidArgument, detail));

@@ -2,27 +2,29 @@ namespace ActorMap.Hosting.Tests.Support;
 
 /// <summary>
 /// Mutations of a valid protobuf message that aim at a decoder's weak spots: flipped bits, a
-/// truncation, a length that lies, a varint made overlong, bytes duplicated or dropped. It knows
+/// truncation, a length that lies, a number swapped for an extreme one, a varint made overlong,
+/// bytes duplicated or dropped. It knows
 /// the wire format (varint, 64-bit, length-delimited, 32-bit) well enough to find every varint
 /// and every length, nested messages included, and nothing about our schema.
 /// </summary>
 internal static class ProtobufMutator
 {
-    /// <summary>Where a varint sits, and whether it is a length prefix.</summary>
-    private readonly record struct Varint(int Offset, int Length, bool IsLength);
+    /// <summary>Where a varint sits, and whether it is a length prefix or a field's value (else a tag).</summary>
+    private readonly record struct Varint(int Offset, int Length, bool IsLength, bool IsValue = false);
 
     private static readonly ulong[] s_lyingLengths = [0, 1, 127, 128, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff, 0x1_0000_0000, ulong.MaxValue];
 
     public static byte[] Mutate(byte[] message, Random random)
     {
         var varints = Varints(message);
-        return random.Next(6) switch
+        return random.Next(7) switch
         {
             0 => FlipBit(message, random),
             1 => message[..random.Next(message.Length + 1)],
             2 when varints.Any(v => v.IsLength) => LieAboutLength(message, Pick(varints.Where(v => v.IsLength).ToArray(), random), random),
             3 when varints.Count > 0 => Overlong(message, Pick([.. varints], random), random),
             4 => Duplicate(message, random),
+            5 when varints.Any(v => v.IsValue) => Extreme(message, Pick(varints.Where(v => v.IsValue).ToArray(), random), random),
             _ => Drop(message, random),
         };
     }
@@ -47,6 +49,15 @@ internal static class ProtobufMutator
             _ => actual == 0 ? 1 : actual - 1,
         };
         return Splice(message, length, Encode(lie, 0));
+    }
+
+    // A count, index or id at an edge, or of any width up to 64 bits: where a check is off by one or a sum wraps.
+    private static byte[] Extreme(byte[] message, Varint value, Random random)
+    {
+        var number = random.Next(2) == 0
+            ? s_lyingLengths[random.Next(s_lyingLengths.Length)]
+            : (ulong)random.NextInt64() >> random.Next(64);
+        return Splice(message, value, Encode(number, 0));
     }
 
     // The same value with continuation bytes added: 10 bytes is the most a varint may take, 11 is malformed.
@@ -115,7 +126,7 @@ internal static class ProtobufMutator
                         found.RemoveRange(mark, found.Count - mark);
                         return false;
                     }
-                    found.Add(new Varint(at, valueLength, false));
+                    found.Add(new Varint(at, valueLength, false, IsValue: true));
                     at += valueLength;
                     break;
                 case 1:
