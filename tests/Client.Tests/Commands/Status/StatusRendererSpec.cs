@@ -1,0 +1,96 @@
+using ActorMap.Client.Output;
+using ActorMap.Messages.Compute;
+using Spectre.Console.Testing;
+
+namespace ActorMap.Client.Tests.Commands.Status;
+
+/// <summary>One frame of <c>status --watch</c>, rendered into a TestConsole and read as text.</summary>
+public sealed class StatusRendererSpec
+{
+    private static readonly DateTimeOffset s_at = new(2026, 12, 2, 15, 4, 5, TimeSpan.Zero);
+
+    private static string Render(StatusReply reply, bool unicode = true)
+    {
+        using var console = new TestConsole().Width(160);
+        console.Profile.Capabilities.Unicode = unicode;
+        console.Write(StatusRenderer.Render(reply, "127.0.0.1:4080", s_at));
+        return console.Output;
+    }
+
+    private static string LineWith(string text, string needle) =>
+        text.Split('\n').Single(l => l.Contains(needle, StringComparison.Ordinal));
+
+    [Fact]
+    public void Render_Members_ShowsAMemberARowWithEveryColumn()
+    {
+        var reply = StatusReplies.SeedOnly();
+        reply.Members.Add(StatusReplies.Member(StatusReplies.Worker, "worker", workers: 4, chunks: 1234, uptime: 187, reachable: false));
+
+        var text = Render(reply);
+
+        var seed = LineWith(text, StatusReplies.Seed);
+        Assert.Contains($"{StatusReplies.Seed} (leader)", seed, StringComparison.Ordinal);
+        Assert.Matches(@"seed\s+Up\s+yes\s+2\s+0\s+12s", seed);
+        Assert.Matches(@"worker\s+Up\s+NO\s+4\s+1,234\s+3m 07s", LineWith(text, StatusReplies.Worker));
+        Assert.DoesNotContain($"{StatusReplies.Worker} (leader)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Header_CountsMembersAndWorkersAndSaysWhenAndHowToStop()
+    {
+        var text = Render(StatusReplies.WithWorker());
+
+        Assert.Contains("Seed 127.0.0.1:4080: 2 members, 6 workers; updated 15:04:05 UTC (Ctrl+C to stop)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RunningJob_ShowsElementsPercentChunksAndABarFilledToMatch()
+    {
+        var text = Render(StatusReplies.WithJob(done: 5_000, total: 10_000, chunksDone: 5), unicode: false);
+
+        var job = LineWith(text, "job 7");
+        Assert.Contains("5,000/10,000 elements", job, StringComparison.Ordinal);
+        Assert.Contains("50.0%", job, StringComparison.Ordinal);
+        Assert.Contains("5/10 chunks", job, StringComparison.Ordinal);
+        Assert.Contains(new string('#', 15) + new string('-', 15), job, StringComparison.Ordinal);
+        Assert.Contains("1 job running:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_AlmostDoneJob_ShowsNeitherAFullBarNor100Percent()
+    {
+        var job = LineWith(Render(StatusReplies.WithJob(done: 9_999, total: 10_000), unicode: false), "job 7");
+
+        Assert.Contains("99.9%", job, StringComparison.Ordinal);
+        Assert.Contains(new string('#', 29) + "-", job, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_JobWhoseSizeIsNotKnownYet_Shows0PercentNotNaN()
+    {
+        var job = LineWith(Render(StatusReplies.WithJob(done: 0, total: 0, chunks: 0), unicode: false), "job 7");
+
+        Assert.Contains("0.0%", job, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", job, StringComparison.Ordinal);
+        Assert.Contains(new string('-', 30), job, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoJobs_SaysSo()
+    {
+        var text = Render(StatusReplies.WithWorker());
+
+        Assert.Contains("no jobs running", text, StringComparison.Ordinal);
+        Assert.Contains("chunks re-dispatched from lost nodes: 0; late results dropped: 0", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(59.9, "59s")]
+    [InlineData(60, "1m 00s")]
+    [InlineData(3_599, "59m 59s")]
+    [InlineData(3_600 * 5 + 120, "5h 02m")]
+    [InlineData(86_400 * 2 + 3_600 * 4, "2d 04h")]
+    public void Uptime_Seconds_ShowsTheTwoLargestUnits(double seconds, string expected) =>
+        Assert.Equal(expected, StatusRenderer.Uptime(seconds));
+}
