@@ -7,7 +7,7 @@ namespace ActorMap.Client.Output;
 /// A job's progress as a bar of fixed width. Spectre's own bar lives inside its Progress display,
 /// which owns the refresh loop; the watch needs one inside a table it redraws itself.
 /// </summary>
-internal sealed class JobBar(double fraction, int width = 30) : Renderable
+internal sealed class JobBar(double fraction, int width = 24) : Renderable
 {
     public double Fraction { get; } = Math.Clamp(double.IsNaN(fraction) ? 0 : fraction, 0, 1);
 

@@ -15,24 +15,37 @@ internal static class StatusRenderer
     {
         ArgumentNullException.ThrowIfNull(reply);
         var workers = reply.Members.Sum(m => (long)m.Workers);
-        var header = new Markup(Invariant(
-            $"[bold]Seed {Markup.Escape(seed)}[/]: {Count(reply.Members.Count, "member")}, {Count(workers, "worker")}; updated {at.UtcDateTime:HH:mm:ss} UTC [grey](Ctrl+C to stop)[/]"));
+        var system = SharedSystem(reply);
+        var cluster = system.Length == 0 ? "" : $" (cluster {Markup.Escape(system.TrimEnd('@'))})";
+        var header = new Markup(Invariant($"[bold]Seed {Markup.Escape(seed)}[/]{cluster}: {Count(reply.Members.Count, "member")}, {Count(workers, "worker")}"));
+        var updated = new Markup(Invariant($"[grey]updated {at.UtcDateTime:HH:mm:ss} UTC; Ctrl+C to stop[/]"));
         var counters = new Markup(Invariant(
             $"[grey]chunks re-dispatched from lost nodes: {reply.ChunksRedispatched}; late results dropped: {reply.LateResultsDropped}[/]"));
-        return new Rows(header, Members(reply), counters, Jobs(reply));
+        return new Rows(header, updated, Members(reply, system), counters, Jobs(reply));
     }
 
-    private static Table Members(StatusReply reply)
+    /// <summary>"akka.tcp://actormap@" when every member's address starts so: said once in the header, the table fits 80 columns.</summary>
+    private static string SharedSystem(StatusReply reply)
     {
-        var table = new Table().Border(TableBorder.Simple)
+        var first = reply.Members.FirstOrDefault()?.Address ?? "";
+        var at = first.IndexOf('@', StringComparison.Ordinal);
+        var prefix = at < 0 ? "" : first[..(at + 1)];
+        return prefix.Length > 0 && reply.Members.All(m => m.Address.StartsWith(prefix, StringComparison.Ordinal)) ? prefix : "";
+    }
+
+    private static Table Members(StatusReply reply, string system)
+    {
+        // No borders and two spaces between columns, as the plain table has: it fits 80 columns.
+        var table = new Table().Border(TableBorder.None)
             // An address cut in two is hard to copy into --seed or a log search; other columns give way first.
-            .AddColumn(new TableColumn("ADDRESS").NoWrap()).AddColumn("ROLES").AddColumn("STATUS").AddColumn("REACHABLE")
-            .AddColumn(new TableColumn("WORKERS").RightAligned())
-            .AddColumn(new TableColumn("CHUNKS").RightAligned())
-            .AddColumn(new TableColumn("UPTIME").RightAligned());
+            .AddColumn(Column("ADDRESS").NoWrap()).AddColumn(Column("ROLES")).AddColumn(Column("STATUS")).AddColumn(Column("REACHABLE"))
+            .AddColumn(Column("WORKERS").RightAligned())
+            .AddColumn(Column("CHUNKS").RightAligned())
+            .AddColumn(Column("UPTIME").RightAligned().PadRight(0));
         foreach (var m in reply.Members)
         {
-            var address = m.Address == reply.Leader ? $"{m.Address} (leader)" : m.Address;
+            var host = m.Address[system.Length..];
+            var address = m.Address == reply.Leader ? $"{host} (leader)" : host;
             table.AddRow(
                 new Text(address),
                 new Text(string.Join(',', m.Roles)),
@@ -44,6 +57,8 @@ internal static class StatusRenderer
         }
         return table;
     }
+
+    private static TableColumn Column(string heading) => new TableColumn(heading).PadLeft(0).PadRight(2);
 
     private static IRenderable Jobs(StatusReply reply)
     {

@@ -28,19 +28,50 @@ public sealed class StatusRendererSpec
 
         var text = Render(reply);
 
-        var seed = LineWith(text, StatusReplies.Seed);
-        Assert.Contains($"{StatusReplies.Seed} (leader)", seed, StringComparison.Ordinal);
+        var seed = LineWith(text, StatusReplies.SeedHost);
+        Assert.Contains($"{StatusReplies.SeedHost} (leader)", seed, StringComparison.Ordinal);
         Assert.Matches(@"seed\s+Up\s+yes\s+2\s+0\s+12s", seed);
-        Assert.Matches(@"worker\s+Up\s+NO\s+4\s+1,234\s+3m 07s", LineWith(text, StatusReplies.Worker));
-        Assert.DoesNotContain($"{StatusReplies.Worker} (leader)", text, StringComparison.Ordinal);
+        Assert.Matches(@"worker\s+Up\s+NO\s+4\s+1,234\s+3m 07s", LineWith(text, StatusReplies.WorkerHost));
+        Assert.DoesNotContain($"{StatusReplies.WorkerHost} (leader)", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Render_Header_CountsMembersAndWorkersAndSaysWhenAndHowToStop()
+    public void Render_Header_CountsMembersAndWorkersNamesTheClusterAndSaysWhenAndHowToStop()
     {
         var text = Render(StatusReplies.WithWorker());
 
-        Assert.Contains("Seed 127.0.0.1:4080: 2 members, 6 workers; updated 15:04:05 UTC (Ctrl+C to stop)", text, StringComparison.Ordinal);
+        Assert.Contains("Seed 127.0.0.1:4080 (cluster akka.tcp://actormap): 2 members, 6 workers", text, StringComparison.Ordinal);
+        Assert.Contains("updated 15:04:05 UTC; Ctrl+C to stop", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MembersOfDifferentSystems_ShowsWholeAddresses()
+    {
+        var reply = StatusReplies.SeedOnly();
+        reply.Members.Add(StatusReplies.Member("akka.ssl.tcp://actormap@10.0.0.9:4053", "worker", workers: 1, chunks: 0, uptime: 0));
+
+        var text = Render(reply);
+
+        Assert.Contains($"{StatusReplies.Seed} (leader)", text, StringComparison.Ordinal);
+        Assert.Contains("akka.ssl.tcp://actormap@10.0.0.9:4053", text, StringComparison.Ordinal);
+        Assert.Contains("Seed 127.0.0.1:4080: 2 members", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_In80Columns_KeepsEachAddressAndEveryHeadingWhole()
+    {
+        using var console = new TestConsole();
+        var reply = StatusReplies.WithWorker();
+        reply.Members.Add(StatusReplies.Member("akka.tcp://actormap@172.18.0.12:4053", "worker", workers: 16, chunks: 123_456, uptime: 86_400 * 3, status: "Leaving"));
+
+        console.Write(StatusRenderer.Render(reply, "seed:4080", s_at));
+
+        Assert.Equal(80, console.Profile.Width);
+        var text = console.Output;
+        Assert.All(console.Lines, line => Assert.True(line.TrimEnd().Length < 80, line));
+        Assert.Contains($"{StatusReplies.SeedHost} (leader)", text, StringComparison.Ordinal);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, @"172\.18\.0\.12:4053\s+worker\s+Leaving\s+yes\s+16\s+123,456\s+3d 00h"), text);
+        Assert.Matches(@"ADDRESS\s+ROLES\s+STATUS\s+REACHABLE\s+WORKERS\s+CHUNKS\s+UPTIME", text);
     }
 
     [Fact]
@@ -52,7 +83,7 @@ public sealed class StatusRendererSpec
         Assert.Contains("5,000/10,000 elements", job, StringComparison.Ordinal);
         Assert.Contains("50.0%", job, StringComparison.Ordinal);
         Assert.Contains("5/10 chunks", job, StringComparison.Ordinal);
-        Assert.Contains(new string('#', 15) + new string('-', 15), job, StringComparison.Ordinal);
+        Assert.Contains(new string('#', 12) + new string('-', 12), job, StringComparison.Ordinal);
         Assert.Contains("1 job running:", text, StringComparison.Ordinal);
     }
 
@@ -62,7 +93,7 @@ public sealed class StatusRendererSpec
         var job = LineWith(Render(StatusReplies.WithJob(done: 9_999, total: 10_000), unicode: false), "job 7");
 
         Assert.Contains("99.9%", job, StringComparison.Ordinal);
-        Assert.Contains(new string('#', 29) + "-", job, StringComparison.Ordinal);
+        Assert.Contains(new string('#', 23) + "-", job, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,7 +103,7 @@ public sealed class StatusRendererSpec
 
         Assert.Contains("0.0%", job, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", job, StringComparison.Ordinal);
-        Assert.Contains(new string('-', 30), job, StringComparison.Ordinal);
+        Assert.Contains(new string('-', 24), job, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,10 @@ internal static class StatusReplies
     public const string Seed = "akka.tcp://actormap@127.0.0.1:4053";
     public const string Worker = "akka.tcp://actormap@127.0.0.2:4053";
 
+    /// <summary>The addresses as the watch's table shows them, the shared akka.tcp://actormap@ said once above it.</summary>
+    public const string SeedHost = "127.0.0.1:4053";
+    public const string WorkerHost = "127.0.0.2:4053";
+
     public static StatusReply SeedOnly() => new()
     {
         Leader = Seed,

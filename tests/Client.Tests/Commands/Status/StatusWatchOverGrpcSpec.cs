@@ -45,7 +45,7 @@ public sealed class StatusWatchOverGrpcSpec
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Stderr);
-        Assert.True(result.Stdout.Contains(StatusReplies.Worker, StringComparison.Ordinal), result.Stdout);
+        Assert.True(result.Stdout.Contains(StatusReplies.WorkerHost, StringComparison.Ordinal), result.Stdout);
     }
 
     [Fact]

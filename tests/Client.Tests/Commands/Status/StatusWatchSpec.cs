@@ -89,7 +89,7 @@ public sealed class StatusWatchSpec
         // Without ANSI a TestConsole keeps every frame one after the other, so their order shows.
         var text = console.Output;
         // (the display draws its last frame once more as it ends: consecutive repeats are one frame).
-        var frames = text.Split("Seed 127.0.0.1:4080:", StringSplitOptions.None)[1..].Select(f => f.TrimEnd())
+        var frames = text.Split("Seed 127.0.0.1:4080 (", StringSplitOptions.None)[1..].Select(f => f.TrimEnd())
             .Aggregate(new List<string>(), (distinct, frame) =>
             {
                 if (distinct.Count == 0 || distinct[^1] != frame)
@@ -99,9 +99,9 @@ public sealed class StatusWatchSpec
                 return distinct;
             });
         Assert.True(frames.Count == 4, text);
-        Assert.DoesNotContain(StatusReplies.Worker, frames[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(StatusReplies.WorkerHost, frames[0], StringComparison.Ordinal);
         Assert.Contains("1 member, 2 workers", frames[0], StringComparison.Ordinal);
-        Assert.Contains(StatusReplies.Worker, frames[1], StringComparison.Ordinal);
+        Assert.Contains(StatusReplies.WorkerHost, frames[1], StringComparison.Ordinal);
         Assert.Contains("no jobs running", frames[1], StringComparison.Ordinal);
         Assert.Contains("10.0%", frames[2], StringComparison.Ordinal);
         Assert.Contains("60.0%", frames[3], StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class StatusWatchSpec
 
         var end = await LiveStatus.ShowAsync(console, new StatusWatch(source, s_now), new FixedTime(), CancellationToken.None);
 
-        var headers = console.Lines.Where(l => l.StartsWith("Seed 127.0.0.1:4080:", StringComparison.Ordinal)).ToList();
+        var headers = console.Lines.Where(l => l.StartsWith("Seed 127.0.0.1:4080 (", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, headers.Count);
         Assert.Contains("1 member,", headers[0], StringComparison.Ordinal);
         Assert.Contains("2 members,", headers[1], StringComparison.Ordinal);
