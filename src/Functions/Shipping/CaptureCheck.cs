@@ -127,13 +127,14 @@ internal static class CaptureCheck
                     }
                     var name = CapturedNames.Of(field);
                     var fieldPath = name is null ? path : path.Length == 0 ? name : $"{path}.{name}";
+                    // The value first: a client in a private field is refused as a client, which says more.
+                    Visit(field.GetValue(value), field.FieldType, fieldPath, depth + 1);
                     if (checkVisibility && !Travels(field, constructorNames!))
                     {
                         throw Refuse(fieldPath, field.FieldType,
                             $"{CapturedNames.Display(type)} keeps it where System.Text.Json does not look (it sends public properties and fields, and restores those it can set)",
                             "make it a public property that is settable or a constructor parameter, or pass plain data");
                     }
-                    Visit(field.GetValue(value), field.FieldType, fieldPath, depth + 1);
                 }
             }
         }

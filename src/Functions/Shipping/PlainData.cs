@@ -53,13 +53,14 @@ internal static class PlainData
         {
             return "a reflection object names code in the caller's process";
         }
-        if (typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type))
-        {
-            return "it is IDisposable, a resource of the caller's process such as a stream, a client or a connection";
-        }
+        // Before IDisposable: LINQ's iterators are disposable too, and the advice for them differs.
         if (type.Namespace == "System.Linq" || (CapturedNames.IsCompilerGenerated(type) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)))
         {
             return "a lazy sequence would run again on every node; materialize it with ToArray() or ToList() first";
+        }
+        if (typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type))
+        {
+            return "it is IDisposable, a resource of the caller's process such as a stream, a client or a connection";
         }
         return null;
     }

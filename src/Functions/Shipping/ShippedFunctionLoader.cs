@@ -49,7 +49,7 @@ internal static class ShippedFunctionLoader
         {
             if (package.Target is { } target)
             {
-                var state = TargetJson.Read(target.Json, Resolve(context, target.Type), context.JsonOptions);
+                var state = TargetJson.Read(target.Json, Resolve(context, target.Type));
                 function = method.CreateDelegate(delegateType, state);
             }
             else
@@ -93,6 +93,14 @@ internal static class ShippedFunctionLoader
         }
         catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException)
         {
+            // The runtime wraps what the context's Load threw (content missing or changed): that is the message to give.
+            for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is ShippedAssemblyException shipped)
+                {
+                    throw new ShippedAssemblyException(shipped.Message, e);
+                }
+            }
             throw new ShippedAssemblyException($"type '{typeName}' cannot be found in the shipped assemblies or the framework: {e.Message}", e);
         }
     }

@@ -28,11 +28,10 @@ internal sealed class ShippedLoadContext : AssemblyLoadContext
         {
             _byName[assembly.Name] = assembly;
         }
-        JsonOptions = TargetJson.NewOptions();
+        // The runtime holds a context strongly until it is collected, so a context that holds
+        // its own assemblies is never collected: forget them as the unload begins.
+        Unloading += static context => ((ShippedLoadContext)context).ForgetLoaded();
     }
-
-    /// <summary>For the targets of this context's functions, and no other context's (its caches hold our types).</summary>
-    public System.Text.Json.JsonSerializerOptions JsonOptions { get; }
 
     /// <summary>The set's assembly named <paramref name="name"/>, loaded from the store on first use; null if the set has no such name.</summary>
     public Assembly? LoadShipped(string name)
@@ -63,6 +62,14 @@ internal sealed class ShippedLoadContext : AssemblyLoadContext
             }
             _loaded.Add(name, assembly);
             return assembly;
+        }
+    }
+
+    private void ForgetLoaded()
+    {
+        lock (_gate)
+        {
+            _loaded.Clear();
         }
     }
 
