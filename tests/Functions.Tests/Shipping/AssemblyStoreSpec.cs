@@ -24,6 +24,19 @@ public sealed class AssemblyStoreSpec : IDisposable
     }
 
     [Fact]
+    public void Put_SameContentTwice_IsKeptOnce()
+    {
+        var store = new AssemblyStore(_directory.Path);
+        var bytes = Bytes("scoring");
+
+        store.Put(ContentHash.Of(bytes), bytes, "Scoring.dll");
+        store.Put(ContentHash.Of(bytes), bytes, "Scoring.dll");
+
+        Assert.Equal(bytes.Length, store.Size);
+        Assert.Single(Directory.GetFiles(_directory.Path));
+    }
+
+    [Fact]
     public void Put_CorruptedUpload_IsRefusedNamingTheAssemblyAndBothHashes()
     {
         var store = new AssemblyStore(_directory.Path);

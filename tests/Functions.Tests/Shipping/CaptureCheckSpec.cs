@@ -89,6 +89,18 @@ public sealed class CaptureCheckSpec
     }
 
     [Fact]
+    public void Package_DerivedValueInABaseTypedVariable_IsRefusedBecauseOnlyTheBasePartWouldTravel()
+    {
+        Shape shape = new Circle { Name = "c", Radius = 2 };
+        Func<long, long> function = x => x + shape.Name.Length;
+
+        var message = Refusal(function);
+
+        Assert.StartsWith("the function captures 'shape' of type ActorMap.Functions.Tests.Shipping.CaptureCheckSpec.Circle", message, StringComparison.Ordinal);
+        Assert.Contains("only the ActorMap.Functions.Tests.Shipping.CaptureCheckSpec.Shape part", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Package_LazySequence_IsRefusedAskingToMaterializeIt()
     {
         var doubled = Enumerable.Range(0, 3).Select(i => i * 2);
@@ -150,6 +162,16 @@ public sealed class CaptureCheckSpec
         private long _total;
 
         public long Add(long x) => _total += x;
+    }
+
+    public class Shape
+    {
+        public string Name { get; set; } = "";
+    }
+
+    public sealed class Circle : Shape
+    {
+        public long Radius { get; set; }
     }
 
     public sealed class Node

@@ -78,6 +78,27 @@ public sealed class ShippedFunctionLoaderSpec : IDisposable
     }
 
     [Fact]
+    public void Load_AssemblyChangedOnDiskInTheStore_IsRefusedAtLoadNamingItAndBothHashes()
+    {
+        var packaged = _packager.Package(Fixtures.ScoringV1.Static<Func<long, long>>("Scoring.Score", "Bump"));
+        packaged.UploadTo(_store);
+        var scoring = Assert.Single(packaged.Package.Assemblies);
+        var file = Path.Combine(_store.Directory, scoring.Hash);
+        var tampered = File.ReadAllBytes(file);
+        tampered[^1] ^= 0xff;
+        File.WriteAllBytes(file, tampered);
+
+        var error = Assert.Throws<ShippedAssemblyException>(() => ShippedFunctionLoader.Load(packaged.Package, _contexts));
+
+        Assert.Contains("'Scoring.dll'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("changed on disk", error.Message, StringComparison.Ordinal);
+        Assert.Contains(scoring.Hash, error.Message, StringComparison.Ordinal);
+        Assert.Contains(ContentHash.Of(tampered), error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _contexts.Count);
+        Assert.Equal([scoring.Hash], _store.Missing([scoring.Hash]));
+    }
+
+    [Fact]
     public void Load_MethodTokenThatNamesAnotherMethod_IsRefused()
     {
         var packaged = _packager.Package(Fixtures.ScoringV1.Static<Func<long, long>>("Scoring.Score", "Bump"));
