@@ -17,7 +17,7 @@ public sealed class ShippedFunctionLoaderSpec : IDisposable
         _contexts = new ShippedContexts(_store);
     }
 
-    public static TheoryData<string> Kinds => ["static method", "closure over an int and an array", "nested closures", "closure over a dictionary", "closure over the user's own types", "instance method on a record"];
+    public static TheoryData<string> Kinds => ["static method", "generic method", "lambda without captures", "closure over an int and an array", "closure in a generic method", "nested closures", "closure over a dictionary", "closure over the user's own types", "instance method on a record"];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -132,6 +132,10 @@ public sealed class ShippedFunctionLoaderSpec : IDisposable
     internal static Func<long, long> Make(string kind) => kind switch
     {
         "static method" => Fixtures.ScoringV1.Static<Func<long, long>>("Scoring.Score", "Bump"),
+        "generic method" => Fixtures.ScoringV1.Type("Scoring.Closures").GetMethod("Same")!.MakeGenericMethod(typeof(long)).CreateDelegate<Func<long, long>>(),
+        "lambda without captures" => Fixtures.ScoringV1.Call<Func<long, long>>("Scoring.Closures", "Square"),
+        "closure in a generic method" => (Func<long, long>)Fixtures.ScoringV1.Type("Scoring.Closures").GetMethod("Counted")!.MakeGenericMethod(typeof(string))
+            .Invoke(null, [new[] { "a", "b", "c" }])!,
         "closure over an int and an array" => Fixtures.ScoringV1.Call<Func<long, long>>("Scoring.Closures", "Weighted", 5, new[] { 2, 3, 7 }),
         "nested closures" => Fixtures.ScoringV1.Call<Func<long, long>>("Scoring.Closures", "Nested", 4, new List<int> { 1, 2, 3 }),
         "closure over a dictionary" => Fixtures.ScoringV1.Call<Func<long, long>>("Scoring.Closures", "Counting", new Dictionary<string, long> { ["base"] = 100, ["other"] = 1 }),

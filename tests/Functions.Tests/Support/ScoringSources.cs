@@ -39,6 +39,12 @@ internal static class ScoringSources
 
         public static class Closures
         {
+            public static Func<long, long> Square() => x => x * x;
+
+            public static T Same<T>(T x) => x;
+
+            public static Func<long, long> Counted<T>(T[] items) => x => x + items.Length;
+
             public static Func<long, long> Shapes()
             {
                 var points = new[] { new Point(1, 2), new Point(3, 4) };
