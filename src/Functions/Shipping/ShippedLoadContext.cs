@@ -10,7 +10,8 @@ namespace ActorMap.Functions.Shipping;
 /// checked against their hash, through streams (no file stays open or locked) with their PDB
 /// when shipped. The framework, ActorMap and Akka always come from the host, and so does any
 /// name the set does not hold; a name the set holds always comes from the set, whatever
-/// version the host has loaded, so two jobs with different versions of one assembly each see their own.
+/// version the host has loaded, so two jobs with different versions of one assembly each
+/// see their own. The hash, not the host's copy of the same version, is the identity.
 /// </summary>
 internal sealed class ShippedLoadContext : AssemblyLoadContext
 {
