@@ -69,6 +69,9 @@ internal sealed class RunningJobs
 
     private int _count;
 
+    /// <summary>Jobs that ended, for the dashboard.</summary>
+    public Dashboard.RecentJobs Recent { get; } = new();
+
     /// <summary>A new job, or null when <paramref name="max"/> are running already.</summary>
     public ClusterJob? TryStart(int max)
     {
@@ -88,6 +91,7 @@ internal sealed class RunningJobs
         if (_jobs.TryRemove(job.Id, out _))
         {
             Interlocked.Decrement(ref _count);
+            Recent.Add(job);
         }
         job.Dispose();
     }

@@ -26,8 +26,9 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     private const string RegisteredManifest = "WR";
     private const string CancelManifest = "CC";
     private const string StartedManifest = "CS";
+    private const string LoadManifest = "NL";
 
-    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks), typeof(ChunkStarted)];
+    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks), typeof(ChunkStarted), typeof(Proto.NodeLoad)];
 
     public override int Identifier => Id;
 
@@ -40,6 +41,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         WorkersRegistered => RegisteredManifest,
         CancelChunks => CancelManifest,
         ChunkStarted => StartedManifest,
+        Proto.NodeLoad => LoadManifest,
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {o.GetType().FullName}", nameof(o)),
     };
 
@@ -59,6 +61,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         WorkersRegistered => [],
         CancelChunks cancel => new Proto.CancelChunks { JobId = cancel.JobId }.ToByteArray(),
         ChunkStarted started => new Proto.ChunkStarted { JobId = started.JobId, ChunkIndex = started.ChunkIndex }.ToByteArray(),
+        Proto.NodeLoad load => load.ToByteArray(),
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {obj.GetType().FullName}", nameof(obj)),
     };
 
@@ -79,6 +82,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
                 RegisteredManifest => WorkersRegistered.Instance,
                 CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
                 StartedManifest => StartedFromWire(Proto.ChunkStarted.Parser.ParseFrom(bytes)),
+                LoadManifest => Proto.NodeLoad.Parser.ParseFrom(bytes),
                 _ => throw new SerializationException($"unknown ActorMap manifest '{manifest}'"),
             };
         }
@@ -110,7 +114,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         // proto3 reads an absent message field as null: the router never sends one, a corrupt frame can.
         var input = run.Input ?? throw new FormatException("a RunChunk without its input");
         return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input),
-            NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType)),
+            BusyWorkers.Get(system).Track(NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType))),
             JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives));
     }
 
