@@ -26,6 +26,15 @@ internal sealed class ClusterJob(long id) : IDisposable
     /// <summary>Written by the job's progress callback, read by status: a reference swap, never torn.</summary>
     public volatile MapProgress? Progress;
 
+    private volatile Compute.Telemetry.JobRecorder? _recorder;
+
+    /// <summary>The job chunk by chunk: set by <see cref="JobRunner"/> before its first chunk goes out, readable after it ends.</summary>
+    public Compute.Telemetry.JobRecorder? Recorder
+    {
+        get => _recorder;
+        set => _recorder = value;
+    }
+
     /// <summary>Thread-safe; the message that ends the job (the last result part or a failure) closes the outbox.</summary>
     public void Send(ServerMessage message)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ActorMap.Compute;
 using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Telemetry;
 using ActorMap.Compute.Workers;
 using ActorMap.Functions;
 using ActorMap.Functions.Input;
@@ -37,6 +38,10 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
             var loaded = lease.Function;
             var workers = Math.Max(1, await directory.Ask<int>(GetWorkerCount.Instance, TimeSpan.FromSeconds(10)).ConfigureAwait(false));
             var options = Options(submit, input, workers, job);
+            // Before the first chunk goes out (MapPool starts it), so a dashboard never misses one.
+            var recorder = new JobRecorder(job.Id, submit.FunctionSource);
+            job.Recorder = recorder;
+            options = options with { Recorder = recorder };
             var chunkSize = options.ChunkSize ?? ChunkPlan.DefaultChunkSize(input.Length, workers);
             job.Send(new ServerMessage
             {
