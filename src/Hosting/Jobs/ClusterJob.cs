@@ -19,6 +19,9 @@ internal sealed class ClusterJob(long id) : IDisposable
 
     public long Id { get; } = id;
 
+    /// <summary>When the Run call began (a Stopwatch timestamp): the start of the job's upload, for its report.</summary>
+    public long Created { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public CancellationToken Token => _cancellation.Token;
 
     public ChannelReader<ServerMessage> Outbox => _outbox.Reader;
