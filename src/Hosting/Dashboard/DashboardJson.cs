@@ -46,4 +46,5 @@ internal sealed record JobView(
     double? EtaSeconds,
     FailureView? Failure);
 
-internal sealed record FailureView(long ElementIndex, string ErrorType, string Message, string Node, string Worker, string StackTrace);
+/// <summary>Why a job failed; <c>Worker</c> is the failing worker's actor path, which names its node.</summary>
+internal sealed record FailureView(long ElementIndex, string ErrorType, string Message, string Worker, string StackTrace);

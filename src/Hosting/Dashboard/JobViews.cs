@@ -26,7 +26,7 @@ internal static class JobViews
         double? rate = elapsed > 0 ? Math.Round(done / elapsed, 1) : null;
         double? eta = endedAt is null && rate > 0 ? Math.Round((recorder.Elements - done) / rate.Value, 1) : null;
         var failure = recorder.Failure is { } f
-            ? new FailureView(f.ElementIndex, f.ErrorType, f.Message, f.Node, f.Worker, f.StackTrace)
+            ? new FailureView(f.ElementIndex, f.ErrorType, f.Message, f.Worker, f.StackTrace)
             : null;
         return new JobView(job.Id, Shorten(recorder.Function), recorder.Outcome ?? (ended ? "ended" : "running"),
             recorder.Elements, done, recorder.Chunks, counters.ChunksDone,

@@ -1,5 +1,6 @@
 using ActorMap.Compute.Actors;
 using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Telemetry;
 using ActorMap.Functions;
 using ActorMap.Hosting.Registration;
 using System.Runtime.Serialization;
@@ -45,7 +46,21 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {o.GetType().FullName}", nameof(o)),
     };
 
-    public override byte[] ToBinary(object obj) => obj switch
+    // This node's "host:port", for the bytes counter: known only once remoting listens, so read on first use.
+    private KeyValuePair<string, object?>[]? _outTags;
+    private KeyValuePair<string, object?>[]? _inTags;
+
+    public override byte[] ToBinary(object obj)
+    {
+        var bytes = Encode(obj);
+        if (ActorMapTelemetry.WireBytes.Enabled)
+        {
+            ActorMapTelemetry.WireBytes.Add(bytes.Length, _outTags ??= Tags("out"));
+        }
+        return bytes;
+    }
+
+    private byte[] Encode(object obj) => obj switch
     {
         RunChunk run => ToWire(run).ToByteArray(),
         ChunkResult { Output: EncodedChunkOutput encoded } => encoded.Bytes,
@@ -56,6 +71,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
             ErrorType = failed.Failure.ErrorType, ErrorMessage = failed.Failure.ErrorMessage,
             StackTrace = failed.Failure.StackTrace, Worker = failed.Failure.Worker,
             Directive = Compute.SupervisionConfig.NameOf(failed.Directive),
+            StartedUtcTicks = failed.StartedUtc.Ticks, DurationTicks = failed.Duration.Ticks,
         }.ToByteArray(),
         RegisterWorkers register => ToWire(register).ToByteArray(),
         WorkersRegistered => [],
@@ -71,6 +87,10 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     /// </exception>
     public override object FromBinary(byte[] bytes, string manifest)
     {
+        if (ActorMapTelemetry.WireBytes.Enabled)
+        {
+            ActorMapTelemetry.WireBytes.Add(bytes.Length, _inTags ??= Tags("in"));
+        }
         try
         {
             return manifest switch
@@ -105,6 +125,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
             Input = ElementsCodec.FromChunk(run.Input, source.ElementType),
         };
         SupervisionWire.Write(run.Supervision, wire);
+        wire.TraceParent = run.TraceParent ?? "";
         return wire;
     }
 
@@ -115,13 +136,18 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         var input = run.Input ?? throw new FormatException("a RunChunk without its input");
         return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input),
             BusyWorkers.Get(system).Track(NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType))),
-            JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives));
+            JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives),
+            TraceParent: run.TraceParent.Length == 0 ? null : run.TraceParent);
     }
 
     private static ChunkStarted StartedFromWire(Proto.ChunkStarted w) => new(w.JobId, w.ChunkIndex);
 
     private static ChunkFailed FailedFromWire(Proto.ChunkFailed w) =>
-        new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker), SupervisionWire.DirectiveOf(w.Directive));
+        new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker), SupervisionWire.DirectiveOf(w.Directive),
+            ChunkResultWire.UtcOf(w.StartedUtcTicks), ChunkResultWire.DurationOf(w.DurationTicks));
+
+    private KeyValuePair<string, object?>[] Tags(string direction) =>
+        [new("direction", direction), new(ActorMapTelemetry.NodeTag, ActorMapTelemetry.NodeName(system.Provider.DefaultAddress))];
 
     private static Proto.RegisterWorkers ToWire(RegisterWorkers register)
     {

@@ -152,7 +152,7 @@ function renderFailure(job) {
   $("failure-element").textContent = f.element_index >= 0 ? String(f.element_index) : "(none: the job failed as a whole)";
   $("failure-type").textContent = f.error_type;
   $("failure-message").textContent = f.message;
-  $("failure-node").textContent = [f.node, f.worker].filter((x) => x).join(" / ");
+  $("failure-node").textContent = f.worker || "\u2013";
   $("failure-trace").textContent = f.stack_trace;
 }
 
