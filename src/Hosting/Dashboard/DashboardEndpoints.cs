@@ -88,7 +88,7 @@ internal static class DashboardEndpoints
             StartEvents(context);
             try
             {
-                await new TaskStream(() => overview.Find(id), time, TaskStream.Interval)
+                await new TaskStream(() => overview.Find(id), time)
                     .RunAsync((name, payload, cancel) => SendAsync(context, name, payload, cancel), token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

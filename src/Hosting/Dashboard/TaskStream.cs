@@ -9,10 +9,17 @@ namespace ActorMap.Hosting.Dashboard;
 /// 50,000 chunks a second thus costs the browser a few messages a second, never 50,000, and a
 /// page opened late gets the whole history in its first message.
 /// </summary>
-internal sealed class TaskStream(Func<(ClusterJob Job, bool Ended)?> find, TimeProvider time, TimeSpan interval)
+/// <param name="tick">Completes when the next message is due: every <see cref="Interval"/> on the Seed, on cue in specs.</param>
+internal sealed class TaskStream(Func<(ClusterJob Job, bool Ended)?> find, TimeProvider time, Func<CancellationToken, Task> tick)
 {
     /// <summary>At most about 7 messages a second: smooth enough to watch, cheap to draw.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>The Seed's stream: a message at most every <see cref="Interval"/>.</summary>
+    public TaskStream(Func<(ClusterJob Job, bool Ended)?> find, TimeProvider time)
+        : this(find, time, cancellationToken => Task.Delay(Interval, time, cancellationToken))
+    {
+    }
 
     /// <summary>Sends batches to <paramref name="send"/> (event name, payload) until the job has ended and all its spans are sent.</summary>
     public async Task RunAsync(Func<string, object, CancellationToken, Task> send, CancellationToken cancellationToken)
@@ -46,7 +53,7 @@ internal sealed class TaskStream(Func<(ClusterJob Job, bool Ended)?> find, TimeP
                 await send("end", view, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+            await tick(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -76,7 +76,7 @@ function renderMembers(cluster, error) {
     row.dataset.status = m.status;
     row.dataset.reachable = String(m.reachable);
     const load = m.load;
-    const total = m.workers || (load ? load.workers : 0);
+    const total = m.workers;
     workers += m.workers;
     cell(row, m.address);
     cell(row, m.roles.join(", "));
