@@ -28,7 +28,7 @@ public readonly record struct JobCounters(int ChunksQueued, int ChunksInFlight, 
 /// <summary>Why a job failed: the failing element (-1 when no element is to blame), its exception, and where it ran.</summary>
 public sealed record JobFailureView(long ElementIndex, string ErrorType, string Message, string Worker, string StackTrace)
 {
-    public static JobFailureView From(Exception error) => error is MapJobException e
+    internal static JobFailureView From(Exception error) => error is MapJobException e
         ? new JobFailureView(e.ElementIndex, e.ErrorType, e.ElementIndex >= 0 ? e.ErrorMessage : e.Message, e.Worker, e.WorkerStackTrace)
         : new JobFailureView(-1, error.GetType().FullName ?? error.GetType().Name, error.Message, "", "");
 }

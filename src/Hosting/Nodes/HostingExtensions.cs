@@ -63,6 +63,10 @@ public static class HostingExtensions
     {
         var cluster = Cluster.Get(system);
         var address = cluster.SelfAddress;
+        if (settings.Role == NodeRole.Seed)
+        {
+            Telemetry.MemberGauge.Watch(system);
+        }
         log.LogInformation("listening on {Host}:{Port} as {Role} of cluster {Cluster} ({Address}), {Workers} workers",
             address.Host, address.Port, settings.Role == NodeRole.Seed ? NodeRoles.Seed : NodeRoles.Worker, settings.ClusterName, address, settings.Workers);
         if (settings.Tls is null && settings.Insecure)
