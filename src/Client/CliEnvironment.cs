@@ -13,9 +13,13 @@ internal sealed record CliEnvironment(TextReader Stdin, TextWriter Stdout, TextW
     /// <summary>True when stderr is a terminal: only then is a live progress bar drawn.</summary>
     public bool StderrIsTerminal { get; init; }
 
+    /// <summary>True when stdout is a terminal: only then does <c>status --watch</c> redraw in place.</summary>
+    public bool StdoutIsTerminal { get; init; }
+
     public static CliEnvironment FromProcess() => new(Console.In, Console.Out, Console.Error)
     {
         StderrIsTerminal = !Console.IsErrorRedirected,
+        StdoutIsTerminal = !Console.IsOutputRedirected,
     };
 
     /// <summary>A path as the user typed it, relative to <see cref="WorkingDirectory"/>.</summary>

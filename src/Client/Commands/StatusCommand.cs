@@ -1,59 +1,69 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using ActorMap.Hosting.Client;
 using ActorMap.Messages.Compute;
 
 namespace ActorMap.Client.Commands;
 
-/// <summary><c>actormap status --seed HOST:PORT [--json]</c>: the cluster's members and running jobs, like Petabridge.Cmd's <c>cluster show</c>.</summary>
+/// <summary>
+/// <c>actormap status --seed HOST:PORT [--json] [--watch]</c>: the cluster's members and running jobs, like
+/// Petabridge.Cmd's <c>cluster show</c>; with <c>--watch</c>, redrawn every second until Ctrl+C.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create(CliEnvironment environment)
     {
         var seed = new Option<string>("--seed") { Description = "The Seed's client endpoint, HOST[:PORT] (default port 4080)", HelpName = "HOST[:PORT]", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table (with --watch: one JSON object per line, per refresh)" };
+        var watch = new Option<bool>("--watch") { Description = "Redraw every second, with a progress bar per running job, until Ctrl+C (exit 0) or until the Seed goes away (exit 1)" };
         var tls = TlsOption.Create();
         var command = new Command("status", "Show the cluster's members (address, roles, state, reachability, workers, chunks done, uptime) and running jobs")
         {
-            seed, json, tls,
+            seed, json, watch, tls,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var address = parse.GetValue(seed)!;
-            StatusReply reply;
-            await using (var client = ClusterMapRunner.Connect(address, TlsOption.Credentials(environment, parse.GetValue(tls))))
+            await using var client = ClusterMapRunner.Connect(address, TlsOption.Credentials(environment, parse.GetValue(tls)));
+            if (parse.GetValue(watch))
             {
-                try
-                {
-                    reply = await client.StatusAsync(TimeSpan.FromSeconds(10), cancellationToken);
-                }
-                catch (ClusterJobException e)
-                {
-                    environment.Stderr.WriteLine($"error: {e.Message}");
-                    return ExitCodes.JobFailed;
-                }
+                return await WatchAsync(environment, client, parse.GetValue(json), TimeProvider.System, cancellationToken);
             }
-            environment.Stdout.WriteLine(parse.GetValue(json) ? Json(reply) : Table(reply));
+            StatusReply reply;
+            try
+            {
+                reply = await client.StatusAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            }
+            catch (ClusterJobException e)
+            {
+                environment.Stderr.WriteLine($"error: {e.Message}");
+                return ExitCodes.JobFailed;
+            }
+            environment.Stdout.WriteLine(parse.GetValue(json) ? StatusJson.Document(reply) : Table(reply));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static string Json(StatusReply reply) => JsonSerializer.Serialize(new
+    private static async Task<int> WatchAsync(CliEnvironment environment, ClusterClient client, bool json, TimeProvider time, CancellationToken cancellationToken)
     {
-        leader = reply.Leader,
-        lateResultsDropped = reply.LateResultsDropped,
-        chunksRedispatched = reply.ChunksRedispatched,
-        dashboardUrl = reply.DashboardUrl,
-        members = reply.Members.Select(m => new
+        using var timer = new PeriodicTimer(StatusWatch.RefreshInterval, time);
+        var watch = new StatusWatch(new SeedStatusSource(client, StatusWatch.CallTimeout), timer.WaitForNextTickAsync);
+        var end = json
+            ? await watch.RunAsync(reply => environment.Stdout.WriteLine(StatusJson.Line(reply, time.GetUtcNow())), cancellationToken)
+            : await ShowLiveAsync(environment.Stdout, environment.StdoutIsTerminal, watch, time, cancellationToken);
+        if (end.Error is not null)
         {
-            address = m.Address, roles = m.Roles.ToArray(), status = m.Status, reachable = m.Reachable,
-            workers = m.Workers, chunksDone = m.ChunksDone, uptimeSeconds = Math.Round(m.UptimeSeconds, 1),
-            lateResultsDropped = m.LateResultsDropped, chunksRedispatched = m.ChunksRedispatched,
-        }),
-        jobs = reply.Jobs.Select(j => new { jobId = j.JobId, elements = j.Elements, elementsDone = j.ElementsDone, chunks = j.Chunks, chunksDone = j.ChunksDone }),
-    }, new JsonSerializerOptions { WriteIndented = true });
+            environment.Stderr.WriteLine(end.Error);
+        }
+        return end.ExitCode;
+    }
+
+    // Not inlined, so Spectre.Console is loaded only when a live view is really drawn.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<WatchEnd> ShowLiveAsync(TextWriter stdout, bool terminal, StatusWatch watch, TimeProvider time, CancellationToken cancellationToken) =>
+        Output.LiveStatus.ShowAsync(stdout, terminal, watch, time, cancellationToken);
 
     private static string Table(StatusReply reply)
     {

@@ -86,11 +86,11 @@ internal sealed class ClusterClient : IAsyncDisposable
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
         {
-            throw new ClusterJobException(Unreachable(e));
+            throw new ClusterJobException(Unreachable(e), e);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw new ClusterJobException(Unreachable(new RpcException(new Status(StatusCode.Unavailable, e.Message, e))));
+            throw new ClusterJobException(Unreachable(new RpcException(new Status(StatusCode.Unavailable, e.Message, e))), e);
         }
     }
 
@@ -230,8 +230,8 @@ internal sealed class ClusterClient : IAsyncDisposable
     }
 }
 
-/// <summary>The job failed on the cluster, or the Seed was lost; carries the Seed's report.</summary>
-internal sealed class ClusterJobException(JobFailure failure) : Exception(failure.Message)
+/// <summary>The job failed on the cluster, or the Seed was lost; carries the Seed's report (and, for a lost Seed, what the call saw).</summary>
+internal sealed class ClusterJobException(JobFailure failure, Exception? inner = null) : Exception(failure.Message, inner)
 {
     public JobFailure Failure { get; } = failure;
 

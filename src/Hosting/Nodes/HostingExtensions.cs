@@ -39,6 +39,7 @@ public static class HostingExtensions
                 .AddSetupIf(settings.Tls is { } tls, () => PeerValidation.SslSetup(settings.Tls!))
                 .WithActors((system, registry) => StartActors(system, registry, settings, log));
         });
+        services.AddActorMapTelemetry(settings);
         if (settings.HealthPort > 0)
         {
             services.AddHostedService(provider => new HealthEndpoint(provider.GetRequiredService<ActorSystem>(), settings.HealthPort));

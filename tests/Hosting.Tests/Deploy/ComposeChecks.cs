@@ -17,7 +17,8 @@ internal static class ComposeChecks
 
     public static IEnumerable<string> All(ComposeFile compose, ProjectFacts facts) =>
         Variables(compose, facts).Concat(Ports(compose, facts)).Concat(Secrets(compose)).Concat(Commands(compose, facts))
-            .Concat(Scaling(compose)).Concat(Addresses(compose)).Concat(Grace(compose, facts)).Concat(Restarts(compose));
+            .Concat(Scaling(compose)).Concat(Addresses(compose)).Concat(Grace(compose, facts)).Concat(Restarts(compose))
+            .Concat(ObservabilityChecks.All(compose));
 
     public static IEnumerable<string> Variables(ComposeFile compose, ProjectFacts facts) =>
         from service in compose.Services
@@ -90,6 +91,11 @@ internal static class ComposeChecks
             {
                 yield return $"{name}: mounts a volume ({Yaml.Scalar(volume, "source") ?? volume}); TLS material comes as a compose secret only";
             }
+            if (!ActorMapImage(compose, name))
+            {
+                // The collector and Prometheus hold no cluster credentials: they only receive and scrape.
+                continue;
+            }
             var tls = environment.GetValueOrDefault("ACTORMAP_TLS_DIR");
             var secret = tls is not null && tls.StartsWith(SecretsDirectory, StringComparison.Ordinal) ? tls[SecretsDirectory.Length..] : null;
             var given = Yaml.List(service, "secrets").Select(s => s as string ?? Yaml.Scalar(s, "source"));
@@ -110,6 +116,10 @@ internal static class ComposeChecks
             }
         }
     }
+
+    /// <summary>True for a service that runs the project's image (a node or the console), which needs the cluster's TLS.</summary>
+    private static bool ActorMapImage(ComposeFile compose, string service) =>
+        Yaml.Scalar(compose.Service(service), "image") == Yaml.Scalar(compose.Service(Seed), "image");
 
     public static IEnumerable<string> Commands(ComposeFile compose, ProjectFacts facts)
     {
