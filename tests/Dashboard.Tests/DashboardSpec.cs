@@ -108,6 +108,7 @@ public sealed partial class DashboardSpec(DashboardCluster fixture)
             "no re-dispatched chunk drawn: " + await summary.TextContentAsync());
         await Expect(row.Locator("td").Nth(9)).Not.ToHaveTextAsync("0");
         await Expect(Member(page, doomed)).ToHaveCountAsync(0);
+        await Expect(page.Locator("#events li[data-event='removed']").Filter(new() { HasText = doomed.Endpoint })).ToHaveCountAsync(1);
         await DashboardCluster.ScreenshotAsync(page, "redispatched");
         var result = await ClusterFixture.FinishAsync(console, Timeouts.Job);
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -57,7 +57,7 @@ internal static class DashboardEndpoints
         {
             if (overview.Find(id) is not { } found)
             {
-                return Results.Text(string.Create(CultureInfo.InvariantCulture, $"no job {id} on this Seed (only running jobs and the last {RecentJobs.Kept} ended are kept)\n"),
+                return Results.Text(string.Create(CultureInfo.InvariantCulture, $"no task stream of job {id} on this Seed: running jobs and the last {RecentJobs.KeptWithTaskStream} that ended keep theirs\n"),
                     "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
             }
             var recorder = found.Job.Recorder;

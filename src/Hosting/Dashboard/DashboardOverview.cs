@@ -25,10 +25,10 @@ internal sealed class DashboardOverview(SeedJobs seed, IRequiredActor<StatusView
         var now = time.GetUtcNow();
         return new Overview(now, address.Url, cluster, error,
             [.. seed.Jobs.All.Select(j => JobViews.Of(j, ended: false, now))],
-            [.. seed.Jobs.Recent.Snapshot().Select(j => JobViews.Of(j, ended: true, now))]);
+            [.. seed.Jobs.Recent.Snapshot().Select(r => r.Job is { } job ? JobViews.Of(job, ended: true, now) : r.Row!)]);
     }
 
-    /// <summary>A running or recent job by id, or null.</summary>
+    /// <summary>A running or recent job by id, or null (also for an ended job that no longer keeps its task stream).</summary>
     public (ClusterJob Job, bool Ended)? Find(long id)
     {
         foreach (var job in seed.Jobs.All)
@@ -38,9 +38,9 @@ internal sealed class DashboardOverview(SeedJobs seed, IRequiredActor<StatusView
                 return (job, false);
             }
         }
-        foreach (var job in seed.Jobs.Recent.Snapshot())
+        foreach (var recent in seed.Jobs.Recent.Snapshot())
         {
-            if (job.Id == id)
+            if (recent is { Job: { } job } && job.Id == id)
             {
                 return (job, true);
             }

@@ -31,7 +31,7 @@ internal sealed class TaskStream(Func<(ClusterJob Job, bool Ended)?> find, TimeP
         {
             if (find() is not { } found)
             {
-                await send("gone", new { message = "no such job on this Seed (only running jobs and the last 20 ended are kept)" }, cancellationToken).ConfigureAwait(false);
+                await send("gone", new { message = "no task stream of this job on this Seed: running jobs and the last 5 that ended keep theirs" }, cancellationToken).ConfigureAwait(false);
                 return;
             }
             var (job, ended) = found;
