@@ -173,9 +173,8 @@ internal sealed class JobRecorder
                 _done++;
                 _elementsDone += elements;
             }
-            var now = _time.GetTimestamp();
             var start = startedUtc == default
-                ? _time.GetElapsedTime(_startTimestamp, now) - duration
+                ? _time.GetElapsedTime(_startTimestamp, _time.GetTimestamp()) - duration
                 : startedUtc - _startedAt.UtcDateTime;
             Add(new ChunkSpan(chunk, firstElement, elements, node, worker, Max(start, TimeSpan.Zero), duration, done ? ChunkOutcome.Done : ChunkOutcome.Failed));
         }
