@@ -14,6 +14,9 @@ internal static class Program
           recovery  40 chunks of 0.25 s, a WorkerNode SIGKILLed / SIGSTOPped 1 s in: time against no fault;
                     CPython's Pool(2).map and ProcessPoolExecutor with a worker SIGKILLed
                     (flags: [--balancing round-robin|pull] [--skip-python])
+          telemetry the per-chunk cost of ActorMap's Meter and ActivitySource (BenchmarkDotNet, in process) with and
+                    without listeners; a tiny-chunk job with none, a MeterListener, and recorded for a report
+                    (flags: [--job short])
           soak      a Seed and 3 WorkerNodes run many checked jobs under random faults
                     (flags: [--jobs N] [--seed S] [--mean-gap SECONDS] [--logs DIR]; see scripts/soak.sh)
         """;
@@ -54,6 +57,9 @@ internal static class Program
                 return Recovery.RecoveryReport.Run(Console.Out, runs, args[1..]);
             case "soak":
                 return Soak.SoakReport.Run(Console.Out, args[1..]);
+            case "telemetry":
+                Telemetry.TelemetryReport.Run(Console.Out, runs, shortJob: args.Contains("short"));
+                return 0;
             case "hocon":
                 Hocon.HoconParseBenchmark.Run(Console.Out);
                 return 0;

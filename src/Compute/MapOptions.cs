@@ -57,8 +57,31 @@ public sealed record MapOptions
     /// <summary>Reported as chunks are released in order; called from the job's actors, so keep it quick.</summary>
     public IProgress<MapProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Where to write the job's performance report, one self-contained HTML file, when the job ends
+    /// (succeeded, failed or cancelled): the task stream, utilisation per node, chunk durations,
+    /// speed-up. Null (the default) writes none. A file that cannot be written is logged as a warning
+    /// and does not fail the job.
+    /// </summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>
+    /// Given the job's <see cref="Telemetry.JobReport"/> when the job ends, before its task
+    /// completes. Called from the job's actors, so keep it quick; null (the default) records nothing.
+    /// </summary>
+    public Action<Telemetry.JobReport>? OnReport { get; init; }
+
     /// <summary>The lambda's source, when the function came from one: lets the job run on other nodes.</summary>
     internal FunctionSource? Source { get; init; }
+
+    /// <summary>The function as the report shows it, when it has no <see cref="Source"/> (the console's lambda).</summary>
+    internal string? FunctionText { get; init; }
+
+    /// <summary>Records the job for whoever made it (the Seed's dashboard); one job's options only.</summary>
+    internal Telemetry.JobRecorder? Recorder { get; init; }
+
+    /// <summary>True when the job must be recorded chunk by chunk.</summary>
+    internal bool Recorded => Recorder is not null || ReportPath is not null || OnReport is not null;
 
     /// <summary>Reads <c>actormap.compute</c> (see the library's reference.conf).</summary>
     public static MapOptions FromConfig(HoconConfig config)

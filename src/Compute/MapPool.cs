@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ActorMap.Compute.Actors;
 using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Telemetry;
 using Akka.Actor;
 using Akka.Configuration;
 
@@ -199,11 +200,17 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
         var workers = effective.Workers ?? DefaultWorkers;
         var plan = new ChunkPlan(input.Length, workers, effective.ChunkSize);
         var jobId = Interlocked.Increment(ref s_nextJobId);
+        var recorder = effective.Recorder ?? (effective.Recorded ? new JobRecorder(jobId, FunctionText(function, effective)) : null);
+        recorder?.Begin(input.Length, plan.ChunkCount, workers);
         var job = new JobSpec(jobId, input, function, sink, plan, workers, effective,
-            CancellationTokenSource.CreateLinkedTokenSource(cancellationToken), WorkerDirectory, _workerDispatcher);
+            CancellationTokenSource.CreateLinkedTokenSource(cancellationToken), WorkerDirectory, _workerDispatcher,
+            recorder, ActorMapTelemetry.StartJob(jobId, input.Length, plan.ChunkCount, workers));
         var coordinator = System.ActorOf(JobCoordinator.PropsFor(job), $"job-{jobId}");
         JobStarted?.Invoke(coordinator);
     }
+
+    private static string FunctionText(IMapFunction function, MapOptions options) =>
+        options.Source?.Lambda ?? options.FunctionText ?? (function as IDescribedFunction)?.Description ?? "a .NET delegate";
 
     public void Dispose()
     {

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using ActorMap.Compute;
+using ActorMap.Compute.Telemetry;
 using ActorMap.Hosting.Client;
 using ActorMap.Hosting.Tests.Support;
 using ActorMap.Messages.Compute;
+using JobReport = ActorMap.Compute.Telemetry.JobReport;
 
 namespace ActorMap.Hosting.Tests;
 
@@ -112,6 +115,63 @@ public sealed class ClusterJobSpec : IAsyncLifetime
         {
             Assert.Equal(45L + (10 * i), await _pool.MapReduceAsync<long>($"x => x + {i}", new LongRange(0, 10), "sum", new MapOptions { ChunkSize = 5 }));
         }
+    }
+
+    [Fact]
+    public async Task A_cluster_job_must_report_every_chunk_on_the_worker_node_count_it_in_the_meter_and_trace_it_across_nodes()
+    {
+        using var measurements = new Measurements();
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "ActorMap",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var path = Path.Combine(Path.GetTempPath(), $"actormap-cluster-report-{Guid.NewGuid():N}.html");
+        JobReport? report = null;
+        try
+        {
+            await _pool.MapAsync<long>("x => x + 1", new LongRange(0, 10_000), new MapOptions { ChunkSize = 1_000, ReportPath = path, OnReport = r => report = r });
+
+            var worker = Akka.Cluster.Cluster.Get(_cluster.Nodes[1].System).SelfAddress;
+            var workerNode = $"{worker.Host}:{worker.Port}";
+            Assert.NotNull(report);
+            Assert.Equal(("succeeded", 10_000L, 10, false), (report.Outcome, report.Elements, report.Chunks, report.Phases.IsInProcess));
+            Assert.Equal(Enumerable.Range(0, 10), report.Spans.Where(s => s.Outcome == ChunkOutcome.Done).Select(s => s.Chunk).Order());
+            Assert.All(report.Spans, s => Assert.Equal(workerNode, s.Node));
+            Assert.Equal(["worker-1", "worker-2"], report.Lanes.Select(l => l.Worker).Order());
+            Assert.Contains("x =&gt; x + 1", File.ReadAllText(path), StringComparison.Ordinal);
+
+            Assert.Equal(10, measurements["actormap.chunks.completed"]);
+            Assert.Equal(10_000, measurements["actormap.elements.processed"]);
+            Assert.Equal(1, measurements["actormap.jobs/succeeded"]);
+            Assert.True(measurements["actormap.wire.bytes/out"] > 0 && measurements["actormap.wire.bytes/in"] > 0);
+            measurements.Observe();
+            Assert.Equal(2, measurements["actormap.cluster.members/up"]);
+
+            var job = Assert.Single(stopped, a => a.OperationName == "actormap.job");
+            var chunks = stopped.Where(a => a.OperationName == "actormap.chunk").ToList();
+            Assert.Equal(10, chunks.Count);
+            Assert.All(chunks, chunk => Assert.Equal((job.TraceId, job.SpanId, workerNode), (chunk.TraceId, chunk.ParentSpanId, chunk.GetTagItem("node"))));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_cluster_job_must_still_report_naming_the_element()
+    {
+        JobReport? report = null;
+
+        await Assert.ThrowsAsync<MapJobException>(() =>
+            _pool.MapAsync<long>("x => 100 / (x - 50)", new LongRange(0, 100), new MapOptions { ChunkSize = 10, OnReport = r => report = r }));
+
+        Assert.Equal(("failed", 50L), (report!.Outcome, report.Failure!.ElementIndex));
+        Assert.Contains(report.Spans, s => s is { Chunk: 5, Outcome: ChunkOutcome.Failed });
     }
 
     [Fact]

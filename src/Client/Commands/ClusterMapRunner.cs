@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ActorMap.Client.Output;
 using ActorMap.Functions;
 using ActorMap.Hosting.Client;
 using ActorMap.Hosting.Wire;
@@ -16,6 +17,17 @@ internal static class ClusterMapRunner
     public static async Task<int> RunAsync(MapRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var outputPath = request.Output is null ? null : MapRunner.CheckOutput(environment, request.Output);
+        var reportPath = request.Report is null ? null : ReportFile.Check(environment, request.Report);
+        Compute.Telemetry.JobReport? report = null;
+        // Asked for always: the summary line's speed-up comes from it. Written on failure too.
+        void OnReport(Compute.Telemetry.JobReport r)
+        {
+            report = r;
+            if (reportPath is not null)
+            {
+                ReportFile.Write(environment, reportPath, r);
+            }
+        }
         var input = MapRunner.ReadInput(request, environment);
         var submit = Submit(request);
         var started = Stopwatch.GetTimestamp();
@@ -34,7 +46,7 @@ internal static class ClusterMapRunner
             try
             {
                 var progress = new Output.JobProgress();
-                Task<byte[]> Job() => client.RunAsync(submit, input, progress, a => accepted = a, cancellationToken, onPart);
+                Task<byte[]> Job() => client.RunAsync(submit, input, progress, a => accepted = a, cancellationToken, onPart, OnReport);
                 json = environment.StderrIsTerminal
                     ? await ShowProgressAsync(environment.Stderr, input.Length, progress, Job)
                     : await Job();
@@ -75,7 +87,7 @@ internal static class ClusterMapRunner
         }
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
         environment.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"actormap: {input.Length} elements, {accepted?.Chunks ?? 0} chunks, {accepted?.Workers ?? 0} workers on the cluster at {request.Seed}, {elapsed.TotalSeconds:0.000} s, {input.Length / seconds:0} elements/s"));
+            $"actormap: {input.Length} elements, {accepted?.Chunks ?? 0} chunks, {accepted?.Workers ?? 0} workers on the cluster at {request.Seed}, {elapsed.TotalSeconds:0.000} s, {input.Length / seconds:0} elements/s") + ReportFile.Parallelism(report));
         return ExitCodes.Success;
     }
 

@@ -17,13 +17,14 @@ internal static class MapCommand
         var balancing = new Option<string?>("--balancing") { Description = "round-robin or pull (default: actormap.compute.balancing)" };
         var output = new Option<string?>("--output") { Description = "Write the JSON results to FILE instead of stdout", HelpName = "FILE" };
         var file = new Option<string?>("--file") { Description = "Configuration file (default: ./cluster.hocon if present)", HelpName = "PATH" };
+        var report = new Option<string?>("--report") { Description = "Write the job's performance report (task stream, utilisation, speed-up) to FILE as one HTML page", HelpName = "FILE" };
         var seed = new Option<string?>("--seed") { Description = "Run on the cluster whose Seed serves clients at HOST[:PORT] (default port 4080) instead of in-process", HelpName = "HOST[:PORT]" };
 
         var supervision = new SupervisionFlags();
         var tls = TlsOption.Create();
         var command = new Command("map", "Apply FUNCTION to every element, in parallel on actors, and print the results in input order")
         {
-            function, range, input, reduce, chunkSize, workers, balancing, output, file, seed, tls,
+            function, range, input, reduce, chunkSize, workers, balancing, output, report, file, seed, tls,
         };
         foreach (var option in supervision.All)
         {
@@ -36,6 +37,7 @@ internal static class MapCommand
                 with
                 {
                     Seed = parse.GetValue(seed),
+                    Report = parse.GetValue(report),
                     Credentials = TlsOption.Credentials(environment, parse.GetValue(tls)),
                     Supervision = supervision.Parse(parse),
                 };

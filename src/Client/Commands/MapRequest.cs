@@ -15,6 +15,9 @@ internal sealed record MapRequest(
     string? Output,
     string? ConfigFile)
 {
+    /// <summary>Where --report writes the job's performance report; null writes none.</summary>
+    public string? Report { get; init; }
+
     /// <summary>HOST:PORT of a cluster's Seed; null runs on the embedded default.</summary>
     public string? Seed { get; init; }
 

@@ -24,6 +24,7 @@ internal static class StatusJson
         leader = reply.Leader,
         lateResultsDropped = reply.LateResultsDropped,
         chunksRedispatched = reply.ChunksRedispatched,
+        dashboardUrl = reply.DashboardUrl,
         members = reply.Members.Select(m => new
         {
             address = m.Address, roles = m.Roles.ToArray(), status = m.Status, reachable = m.Reachable,

@@ -1,4 +1,5 @@
 using ActorMap.Compute.Workers;
+using ActorMap.Compute.Telemetry;
 using Akka.Actor;
 
 namespace ActorMap.Compute.Actors;
@@ -21,11 +22,22 @@ internal sealed partial class ChunkRouter
         if (started.JobId == _job.JobId && SlotOf(Sender) is { } slot && slot.Outstanding.Contains(started.ChunkIndex))
         {
             slot.Running = started.ChunkIndex;
+            _recorder?.Started(started.ChunkIndex);
         }
     }
 
     private void DropLate(ChunkResult result)
     {
+        if (result.JobId == _job.JobId)
+        {
+            _recorder?.LateResultDropped();
+        }
+        if (ActorMapTelemetry.LateResultsDropped.Enabled)
+        {
+            var address = Sender.Path.Address;
+            ActorMapTelemetry.LateResultsDropped.Add(1, new KeyValuePair<string, object?>(ActorMapTelemetry.NodeTag,
+                address.HasLocalScope ? _localNode : ActorMapTelemetry.NodeName(address)));
+        }
         if (_job.WorkerDirectory is not null)
         {
             Context.System.EventStream.Publish(new LateResultDropped(Sender.Path.Address, result.JobId));

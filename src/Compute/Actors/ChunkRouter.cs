@@ -1,4 +1,5 @@
 using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Telemetry;
 using ActorMap.Compute.Workers;
 using Akka.Actor;
 using Akka.Routing;
@@ -23,9 +24,13 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
     private readonly HashSet<ActorPath> _remoteParents = [];
     private readonly HashSet<IActorRef> _stopped = [];
     private readonly bool[] _done;
+    private readonly JobRecorder? _recorder;
     private int _nextFresh;
     private int _cursor;
     private bool _failed;
+    // Set only while someone listens: the job's span, for each chunk's span on its worker.
+    private string? _traceParent;
+    private string _localNode = "local";
 
     public ChunkRouter(JobSpec job, IActorRef aggregator, IReadOnlyList<IActorRef>? workers)
     {
@@ -33,6 +38,7 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
         _aggregator = aggregator;
         _givenWorkers = workers;
         _done = new bool[job.Plan.ChunkCount];
+        _recorder = job.Recorder;
         Receive<ChunkResult>(OnResult);
         Receive<ChunkStarted>(OnStarted);
         Receive<NoWorkersTimeout>(_ => OnNoWorkersTimeout());
@@ -52,6 +58,8 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         var self = Self;
+        _localNode = ActorMapTelemetry.NodeName(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
+        _traceParent = ActorMapTelemetry.TraceParentOf(_job.Activity);
         _job.Sink.RoomMade = () => self.Tell(RoomMade.Instance, ActorRefs.NoSender);
         if (_job.WorkerDirectory is { } directory)
         {
@@ -72,7 +80,7 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
         {
             foreach (var worker in _givenWorkers)
             {
-                _workers.Add(new WorkerSlot(Context.Watch(worker)));
+                AddSlot(worker);
             }
         }
         Dispatch();
@@ -103,7 +111,7 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
     {
         foreach (var routee in routees.Members.OfType<ActorRefRoutee>())
         {
-            _workers.Add(new WorkerSlot(Context.Watch(routee.Actor)));
+            AddSlot(routee.Actor);
         }
         Dispatch();
     }
@@ -122,7 +130,7 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
         {
             if (SlotOf(worker) is null && !_stopped.Contains(worker))
             {
-                _workers.Add(new WorkerSlot(Context.Watch(worker)));
+                AddSlot(worker);
             }
         }
         if (_workers.Count > 0)
@@ -155,6 +163,10 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
         }
         slot.Finished(result.ChunkIndex);
         _done[result.ChunkIndex] = true;
+        var elements = _job.Plan.CountOf(result.ChunkIndex);
+        _recorder?.Finished(result.ChunkIndex, result.FirstIndex, elements, slot.Node, slot.Name, result.StartedUtc, result.Duration, done: true);
+        ActorMapTelemetry.ChunksCompleted.Add(1, slot.NodeTag);
+        ActorMapTelemetry.ElementsProcessed.Add(elements, slot.NodeTag);
         _job.Sink.Arrived();
         _aggregator.Tell(result, Self);
         if (_job.WorkerDirectory is not null)
@@ -176,6 +188,9 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
             return;
         }
         slot.Finished(failed.ChunkIndex);
+        _recorder?.Finished(failed.ChunkIndex, _job.Plan.FirstIndex(failed.ChunkIndex), _job.Plan.CountOf(failed.ChunkIndex),
+            slot.Node, slot.Name, failed.StartedUtc, failed.Duration, done: false);
+        ActorMapTelemetry.ChunksFailed.Add(1, slot.NodeTag);
         // Akka's maxNrOfRetries within withinTimeRange, per chunk, on the monotonic clock Akka's
         // own restart counting reads (a wall clock that jumps would open or close windows).
         var decision = _failures.Failed(failed.ChunkIndex, Context.System.Scheduler.MonotonicClock,
@@ -201,6 +216,7 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
             }
         }
         _retries.Enqueue(failed.ChunkIndex);
+        _recorder?.Retrying();
         Dispatch();
     }
 
@@ -238,6 +254,8 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
             _retries.Enqueue(chunk);
             _lostWith[chunk] = slot.Worker.Path.Address;
             requeued++;
+            _recorder?.Redispatched(chunk, _job.Plan.FirstIndex(chunk), _job.Plan.CountOf(chunk), slot.Node, slot.Name);
+            ActorMapTelemetry.ChunksRedispatched.Add(1, slot.NodeTag);
         }
         if (requeued > 0 && _job.WorkerDirectory is not null)
         {
@@ -281,11 +299,12 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
             }
             var chunk = _retries.Count > 0 ? _retries.Dequeue() : _nextFresh++;
             slot.Outstanding.Add(chunk);
+            _recorder?.Dispatched(chunk);
             var first = _job.Plan.FirstIndex(chunk);
             // Only a worker in this process can write into the caller's array.
             var destination = slot.Worker.Path.Address.HasLocalScope ? _job.Sink.DestinationFor(first) : null;
             slot.Worker.Tell(new RunChunk(_job.JobId, chunk, first, _job.Input.Slice(first, _job.Plan.CountOf(chunk)),
-                _job.Function, _job.Cancellation.Token, destination, _job.Options.Supervision), Self);
+                _job.Function, _job.Cancellation.Token, destination, _job.Options.Supervision, _traceParent), Self);
             if (!slot.Worker.Path.Address.HasLocalScope)
             {
                 _remoteParents.Add(slot.Worker.Path.Parent);
@@ -322,6 +341,14 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
         return best;
     }
 
+    private void AddSlot(IActorRef worker)
+    {
+        var address = worker.Path.Address;
+        var slot = new WorkerSlot(Context.Watch(worker), address.HasLocalScope ? _localNode : ActorMapTelemetry.NodeName(address));
+        _workers.Add(slot);
+        _recorder?.WorkerAdded(slot.Node, slot.Name);
+    }
+
     private WorkerSlot? SlotOf(IActorRef worker)
     {
         foreach (var slot in _workers)
@@ -339,9 +366,16 @@ internal sealed partial class ChunkRouter : ReceiveActor, IWithTimers
         public static readonly RoomMade Instance = new();
     }
 
-    private sealed class WorkerSlot(IActorRef worker)
+    private sealed class WorkerSlot(IActorRef worker, string node)
     {
         public IActorRef Worker { get; } = worker;
+
+        /// <summary>"host:port" of the worker's node, and the tag the instruments carry: made once per worker, not per chunk.</summary>
+        public string Node { get; } = node;
+
+        public KeyValuePair<string, object?> NodeTag { get; } = new(ActorMapTelemetry.NodeTag, node);
+
+        public string Name { get; } = worker.Path.Name;
 
         public HashSet<int> Outstanding { get; } = [];
 

@@ -1,5 +1,7 @@
 using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Telemetry;
 using Akka.Actor;
+using Akka.Event;
 
 namespace ActorMap.Compute.Actors;
 
@@ -15,14 +17,15 @@ internal sealed class JobCoordinator : ReceiveActor
     private readonly JobSpec _job;
     private readonly IReadOnlyList<IActorRef>? _workers;
     private CancellationTokenRegistration _cancellation;
+    private bool _ended;
 
     public JobCoordinator(JobSpec job, IReadOnlyList<IActorRef>? workers)
     {
         _job = job;
         _workers = workers;
-        Receive<JobSucceeded>(_ => End(() => _job.Sink.Complete()));
-        Receive<JobFailed>(failed => End(() => _job.Sink.Fail(failed.Error)));
-        Receive<CancelJob>(_ => End(() => _job.Sink.Cancel(_job.Cancellation.Token)));
+        Receive<JobSucceeded>(_ => End(JobEnd.Succeeded, null, () => _job.Sink.Complete()));
+        Receive<JobFailed>(failed => End(JobEnd.Failed, failed.Error, () => _job.Sink.Fail(failed.Error)));
+        Receive<CancelJob>(_ => End(JobEnd.Cancelled, null, () => _job.Sink.Cancel(_job.Cancellation.Token)));
     }
 
     public static Props PropsFor(JobSpec job, IReadOnlyList<IActorRef>? workers = null) =>
@@ -32,7 +35,7 @@ internal sealed class JobCoordinator : ReceiveActor
     {
         if (_job.Plan.ChunkCount == 0)
         {
-            End(() => _job.Sink.Complete());
+            End(JobEnd.Succeeded, null, () => _job.Sink.Complete());
             return;
         }
         var aggregator = Context.ActorOf(Props.Create(() => new Aggregator(_job)), "aggregator");
@@ -49,12 +52,18 @@ internal sealed class JobCoordinator : ReceiveActor
                 ? new MapJobException(element.ElementIndex, element.InnerException!.GetType().FullName!,
                     element.InnerException.Message, element.InnerException.StackTrace ?? "", "escalated", 1)
                 : new MapJobException($"Job {_job.JobId} failed: {e.GetType().FullName}: {e.Message}");
-            End(() => _job.Sink.Fail(error));
+            End(JobEnd.Failed, error, () => _job.Sink.Fail(error));
             return Directive.Stop;
         });
 
-    private void End(Action endSink)
+    private void End(string outcome, Exception? error, Action endSink)
     {
+        if (!_ended)
+        {
+            _ended = true;
+            // Before the sink: the caller's awaited call returns with the report already written.
+            JobEnd.Record(_job, outcome, error, Context.GetLogger());
+        }
         endSink();
         Context.Stop(Self);
     }
@@ -63,7 +72,13 @@ internal sealed class JobCoordinator : ReceiveActor
     {
         _cancellation.Dispose();
         // Tells running workers to abandon their chunks; a no-op for the sink if it already ended.
-        _job.Sink.Fail(new MapJobException($"Job {_job.JobId} was stopped before it finished"));
+        var stopped = new MapJobException($"Job {_job.JobId} was stopped before it finished");
+        if (!_ended)
+        {
+            _ended = true;
+            JobEnd.Record(_job, JobEnd.Failed, stopped, Context.GetLogger());
+        }
+        _job.Sink.Fail(stopped);
         _job.Cancellation.Cancel();
         _job.Cancellation.Dispose();
     }

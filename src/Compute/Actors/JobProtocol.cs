@@ -6,10 +6,13 @@ namespace ActorMap.Compute.Actors;
 /// <summary>
 /// Router to worker: map this chunk and send the result back to the router. The job's
 /// supervision policy travels with it, because a node's workers serve many jobs.
+/// <see cref="TraceParent"/> is the job's span as a W3C traceparent, set only while someone
+/// listens to ActorMap's ActivitySource: the chunk's span on the worker is its child.
 /// </summary>
 internal sealed record RunChunk(
     long JobId, int ChunkIndex, long FirstIndex, ChunkInput Input, IMapFunction Function,
-    CancellationToken Cancellation, ChunkDestination? Destination = null, SupervisionPolicy? Supervision = null);
+    CancellationToken Cancellation, ChunkDestination? Destination = null, SupervisionPolicy? Supervision = null,
+    string? TraceParent = null);
 
 /// <summary>
 /// Router to the parent of its workers on another node, when the job ends: abandon the job's
@@ -21,9 +24,11 @@ internal sealed record CancelChunks(long JobId);
 /// <summary>
 /// Worker to router, which hands it to the aggregator. One message is both the result and the
 /// "done": a chunk counts as done only once its result has arrived, so a result lost on the way
-/// cannot leave the job waiting for a completion that was delivered without it.
+/// cannot leave the job waiting for a completion that was delivered without it. The worker says
+/// when it started the chunk (UTC, its clock) and how long it ran, for the job's task stream.
 /// </summary>
-internal sealed record ChunkResult(long JobId, int ChunkIndex, long FirstIndex, ChunkOutput Output);
+internal sealed record ChunkResult(long JobId, int ChunkIndex, long FirstIndex, ChunkOutput Output,
+    DateTime StartedUtc = default, TimeSpan Duration = default);
 
 /// <summary>
 /// Worker on another node to router: this chunk is executing now, not merely queued. Only a chunk
@@ -36,7 +41,8 @@ internal sealed record ChunkStarted(long JobId, int ChunkIndex);
 /// chose for the exception's type: the worker's supervisor applies restart or resume, the router
 /// stop and escalate, to the job alone.
 /// </summary>
-internal sealed record ChunkFailed(long JobId, int ChunkIndex, ElementFailure Failure, Directive Directive = Directive.Restart);
+internal sealed record ChunkFailed(long JobId, int ChunkIndex, ElementFailure Failure, Directive Directive = Directive.Restart,
+    DateTime StartedUtc = default, TimeSpan Duration = default);
 
 /// <summary>What the caller learns of a failing element.</summary>
 internal sealed record ElementFailure(long ElementIndex, string ErrorType, string ErrorMessage, string StackTrace, string Worker)

@@ -7,11 +7,19 @@ internal interface IMapFunction
     ChunkOutput Apply(long firstIndex, ChunkInput input, ChunkDestination? destination, CancellationToken cancellation);
 }
 
-internal sealed class MapFunction<TIn, TOut>(Func<TIn, TOut> function) : IMapFunction
+/// <summary>A function that can say what it is, for a job's report.</summary>
+internal interface IDescribedFunction
+{
+    string Description { get; }
+}
+
+internal sealed class MapFunction<TIn, TOut>(Func<TIn, TOut> function) : IMapFunction, IDescribedFunction
 {
     // Cancellation is checked every this many elements: often enough to stop promptly,
     // rarely enough to cost nothing on cheap functions.
     private const int CancellationStride = 16;
+
+    public string Description => $"Func<{typeof(TIn).Name}, {typeof(TOut).Name}> {function.Method.DeclaringType?.Name}.{function.Method.Name}";
 
     public ChunkOutput Apply(long firstIndex, ChunkInput input, ChunkDestination? destination, CancellationToken cancellation)
     {

@@ -1,22 +1,34 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Security;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Logging;
 
 namespace ActorMap.Hosting.Api;
 
 /// <summary>
-/// Kestrel connection middleware in front of the client endpoint. It caps the open connections,
-/// drops a connection that has not finished its handshake in time, and drops one that does not
-/// speak TLS (when on) or HTTP/2, each with one log line naming the peer. Kestrel alone would
-/// close most of these too, but at Debug and without the peer's address, which is what an
-/// operator looking at a refused client needs.
+/// Kestrel connection middleware in front of the client endpoint and the dashboard. It caps the
+/// open connections, drops a connection that has not finished its handshake in time, and drops
+/// one that does not speak TLS (when on) or the listener's HTTP, each with one log line naming
+/// the peer. Kestrel alone would close most of these too, but at Debug and without the peer's
+/// address, which is what an operator looking at a refused client needs.
 /// </summary>
-internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger)
+/// <param name="http">
+/// What the listener speaks after TLS: HTTP/2 only (the plaintext client endpoint), HTTP/1.1 only
+/// (the plaintext dashboard port), or what ALPN chose (the TLS port, which serves both).
+/// </param>
+internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger, GuardedHttp http = GuardedHttp.Http2)
 {
     // What every HTTP/2 client sends first (RFC 9113, section 3.4); gRPC has no other opening.
-    private static ReadOnlySpan<byte> Preface => "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8;
+    private static readonly byte[] s_preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray();
+
+    // The dashboard is read-only: a browser, a script or a Prometheus scrape opens with one of these.
+    private static readonly byte[][] s_http1Requests = ["GET "u8.ToArray(), "HEAD "u8.ToArray()];
+
+    private const string Http2Name = "HTTP/2 (gRPC)";
+    private const string Http1Name = "an HTTP/1.1 GET (the dashboard)";
 
     // A TLS connection opens with a handshake record (RFC 8446, section 5.1).
     private const byte TlsHandshakeRecord = 0x16;
@@ -47,7 +59,7 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
             }
             using var state = new GuardState(peer, limits.HandshakeTimeout);
             context.Items[StateKey] = state;
-            if (tls && !await StartsWithAsync(context, state, [TlsHandshakeRecord], "a TLS handshake").ConfigureAwait(false))
+            if (tls && !await StartsWithAsync(context, state, [[TlsHandshakeRecord]], "a TLS handshake").ConfigureAwait(false))
             {
                 return;
             }
@@ -93,7 +105,11 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
             return;
         }
         state.PastTls = true;
-        if (!await StartsWithAsync(context, state, Preface.ToArray(), "HTTP/2 (gRPC)").ConfigureAwait(false))
+        var http1 = http == GuardedHttp.Http1 || (http == GuardedHttp.Negotiated && !NegotiatedHttp2(context));
+        var opened = http1
+            ? await StartsWithAsync(context, state, s_http1Requests, Http1Name).ConfigureAwait(false)
+            : await StartsWithAsync(context, state, [s_preface], Http2Name).ConfigureAwait(false);
+        if (!opened)
         {
             return;
         }
@@ -101,13 +117,19 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
         await next(context).ConfigureAwait(false);
     }
 
+    // Kestrel runs HTTP/1.1 on a TLS connection unless ALPN chose h2 (a client without ALPN gets
+    // HTTP/1.1 too), so that is what the connection must then open with.
+    private static bool NegotiatedHttp2(ConnectionContext context) =>
+        context.Features.Get<ITlsApplicationProtocolFeature>()?.ApplicationProtocol.Span.SequenceEqual(SslApplicationProtocol.Http2.Protocol.Span) == true;
+
     /// <summary>
-    /// Reads until the connection has sent <paramref name="expected"/> or something else, without
-    /// consuming anything, so the next stage reads the same bytes. Logs and returns false otherwise.
+    /// Reads until the connection has sent one of <paramref name="expected"/> or something else,
+    /// without consuming anything, so the next stage reads the same bytes. Logs and returns false otherwise.
     /// </summary>
-    private async Task<bool> StartsWithAsync(ConnectionContext context, GuardState state, byte[] expected, string what)
+    private async Task<bool> StartsWithAsync(ConnectionContext context, GuardState state, byte[][] expected, string what)
     {
         var input = context.Transport.Input;
+        var longest = expected.Max(e => e.Length);
         var wanted = 1;
         try
         {
@@ -117,16 +139,27 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
                 // nothing is consumed or marked seen, and Kestrel's next read gets every byte again.
                 var result = await input.ReadAtLeastAsync(wanted, state.Deadline).ConfigureAwait(false);
                 var buffer = result.Buffer;
-                var length = (int)Math.Min(buffer.Length, expected.Length);
+                var length = (int)Math.Min(buffer.Length, longest);
                 var head = buffer.Slice(0, length).ToArray();
                 input.AdvanceTo(buffer.Start);
-                if (!head.AsSpan().SequenceEqual(expected.AsSpan(0, length)))
+                var complete = false;
+                var possible = false;
+                foreach (var opening in expected)
+                {
+                    var compared = Math.Min(length, opening.Length);
+                    if (head.AsSpan(0, compared).SequenceEqual(opening.AsSpan(0, compared)))
+                    {
+                        possible = true;
+                        complete |= compared == opening.Length;
+                    }
+                }
+                if (!possible)
                 {
                     state.Logged = true;
                     ApiLog.NotTheProtocol(logger, state.Peer, Preview(buffer), what);
                     return false;
                 }
-                if (length == expected.Length)
+                if (complete)
                 {
                     return true;
                 }
@@ -193,7 +226,7 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
         /// <summary>A line was logged for this connection: one per connection, never two.</summary>
         public bool Logged { get; set; }
 
-        /// <summary>The TLS handshake (if any) is done and the HTTP/2 preface is being read.</summary>
+        /// <summary>The TLS handshake (if any) is done and the HTTP opening is being read.</summary>
         public bool PastTls { get => _pastTls; set => _pastTls = value; }
 
         /// <summary>The deadline aborted the connection while its TLS handshake was still running.</summary>
@@ -210,4 +243,17 @@ internal sealed class ConnectionGuard(ApiLimits limits, bool tls, ILogger logger
 
         public void Dispose() => _deadline.Dispose();
     }
+}
+
+/// <summary>What a guarded listener speaks once TLS (if any) is done.</summary>
+internal enum GuardedHttp
+{
+    /// <summary>HTTP/2 only: the client endpoint without TLS.</summary>
+    Http2,
+
+    /// <summary>HTTP/1.1 only: the dashboard's own port without TLS.</summary>
+    Http1,
+
+    /// <summary>What ALPN chose: the TLS port, h2 for gRPC and HTTP/1.1 for a browser.</summary>
+    Negotiated,
 }

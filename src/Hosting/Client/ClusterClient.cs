@@ -95,11 +95,18 @@ internal sealed class ClusterClient : IAsyncDisposable
     }
 
     /// <summary>Runs a job on the cluster; completes with the result's JSON, or throws <see cref="ClusterJobException"/>.</summary>
-    /// <remarks>With <paramref name="onPart"/>, the result's JSON is handed over part by part as it arrives, and the returned array is empty.</remarks>
+    /// <remarks>
+    /// With <paramref name="onPart"/>, the result's JSON is handed over part by part as it arrives, and the returned array is empty.
+    /// With <paramref name="onReport"/>, the job's performance report is asked for and handed over once the job has ended,
+    /// succeeded or failed, before this call returns or throws.
+    /// </remarks>
     public async Task<byte[]> RunAsync(SubmitJob submit, MapInput input, IProgress<Compute.MapProgress>? progress, Action<JobAccepted>? accepted,
-        CancellationToken cancellationToken, Action<ReadOnlyMemory<byte>>? onPart = null)
+        CancellationToken cancellationToken, Action<ReadOnlyMemory<byte>>? onPart = null, Action<Compute.Telemetry.JobReport>? onReport = null)
     {
         ArgumentNullException.ThrowIfNull(submit);
+        submit.WantReport = onReport is not null;
+        JobReport? report = null;
+        var reportArrived = 0L;
         var (first, rest) = ElementsCodec.ToParts(input, InputPartBytes);
         submit.Input = first;
         submit.InputParts = rest.Count;
@@ -140,10 +147,16 @@ internal sealed class ClusterClient : IAsyncDisposable
                         }
                         if (message.Result.Last)
                         {
+                            HandOver(report, reportArrived, onReport);
                             return result.ToArray();
                         }
                         break;
+                    case ServerMessage.KindOneofCase.Report:
+                        report = message.Report;
+                        reportArrived = System.Diagnostics.Stopwatch.GetTimestamp();
+                        break;
                     case ServerMessage.KindOneofCase.Failure:
+                        HandOver(report, reportArrived, onReport);
                         throw new ClusterJobException(message.Failure);
                 }
             }
@@ -163,6 +176,26 @@ internal sealed class ClusterClient : IAsyncDisposable
         throw new ClusterJobException(jobId is { } lost
             ? Lost(lost, "its stream ended without a result")
             : new JobFailure { ElementIndex = -1, Message = $"the seed at {Seed} ended the job's stream without a result" });
+    }
+
+    // The result's parts that came after the report are the rest of its download.
+    private static void HandOver(JobReport? report, long arrived, Action<Compute.Telemetry.JobReport>? onReport)
+    {
+        if (report is null || onReport is null)
+        {
+            return;
+        }
+        Compute.Telemetry.JobReport converted;
+        try
+        {
+            converted = JobReportWire.FromWire(report, System.Diagnostics.Stopwatch.GetElapsedTime(arrived));
+        }
+        catch (FormatException)
+        {
+            // A report that does not add up is no report; the job's result still counts.
+            return;
+        }
+        onReport(converted);
     }
 
     /// <summary>The Seed went away while it ran the job: the job is gone with it (a Seed keeps no jobs across restarts).</summary>

@@ -72,13 +72,31 @@ public sealed class ClusterMapPool : IAsyncDisposable
         byte[] json;
         try
         {
-            json = await _client.RunAsync(submit, input, progress, null, cancellationToken).ConfigureAwait(false);
+            json = await _client.RunAsync(submit, input, progress, null, cancellationToken,
+                onReport: options is { ReportPath: not null } or { OnReport: not null } ? report => Report(report, options) : null).ConfigureAwait(false);
         }
         catch (ClusterJobException e)
         {
             throw e.Failure.UsageError ? new ArgumentException(e.Failure.Message) : e.ToMapJobException();
         }
         return JsonSerializer.Deserialize<T>(json, ResultJson.Options)!;
+    }
+
+    // As MapPool does: the file first, then the callback; a file that cannot be written does not fail the job.
+    private static void Report(Compute.Telemetry.JobReport report, MapOptions options)
+    {
+        if (options.ReportPath is { } path)
+        {
+            try
+            {
+                report.WriteHtml(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                System.Diagnostics.Trace.TraceWarning($"Job {report.JobId}: cannot write its report to {path}: {e.Message}");
+            }
+        }
+        options.OnReport?.Invoke(report);
     }
 
     private static ListMapInput ListOf<TIn>(IReadOnlyList<TIn> input)

@@ -19,12 +19,24 @@ internal sealed class ClusterJob(long id) : IDisposable
 
     public long Id { get; } = id;
 
+    /// <summary>When the Run call began (a Stopwatch timestamp): the start of the job's upload, for its report.</summary>
+    public long Created { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public CancellationToken Token => _cancellation.Token;
 
     public ChannelReader<ServerMessage> Outbox => _outbox.Reader;
 
     /// <summary>Written by the job's progress callback, read by status: a reference swap, never torn.</summary>
     public volatile MapProgress? Progress;
+
+    private volatile Compute.Telemetry.JobRecorder? _recorder;
+
+    /// <summary>The job chunk by chunk: set by <see cref="JobRunner"/> before its first chunk goes out, readable after it ends.</summary>
+    public Compute.Telemetry.JobRecorder? Recorder
+    {
+        get => _recorder;
+        set => _recorder = value;
+    }
 
     /// <summary>Thread-safe; the message that ends the job (the last result part or a failure) closes the outbox.</summary>
     public void Send(ServerMessage message)
@@ -69,6 +81,9 @@ internal sealed class RunningJobs
 
     private int _count;
 
+    /// <summary>Jobs that ended, for the dashboard.</summary>
+    public Dashboard.RecentJobs Recent { get; } = new();
+
     /// <summary>A new job, or null when <paramref name="max"/> are running already.</summary>
     public ClusterJob? TryStart(int max)
     {
@@ -88,6 +103,7 @@ internal sealed class RunningJobs
         if (_jobs.TryRemove(job.Id, out _))
         {
             Interlocked.Decrement(ref _count);
+            Recent.Add(job);
         }
         job.Dispose();
     }

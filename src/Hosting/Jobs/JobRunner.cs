@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ActorMap.Compute;
 using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Telemetry;
 using ActorMap.Compute.Workers;
 using ActorMap.Functions;
 using ActorMap.Functions.Input;
@@ -27,6 +29,8 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
 
     public async Task RunAsync(ClusterJob job, SubmitJob submit, MapInput input)
     {
+        // The input is all here: the end of the job's upload.
+        var received = Stopwatch.GetTimestamp();
         try
         {
             var reduce = ReduceChoice.Parse(string.IsNullOrEmpty(submit.Reduce) ? null : submit.Reduce);
@@ -37,6 +41,10 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
             var loaded = lease.Function;
             var workers = Math.Max(1, await directory.Ask<int>(GetWorkerCount.Instance, TimeSpan.FromSeconds(10)).ConfigureAwait(false));
             var options = Options(submit, input, workers, job);
+            // Before the first chunk goes out (MapPool starts it), so a dashboard never misses one.
+            var recorder = new JobRecorder(job.Id, submit.FunctionSource);
+            job.Recorder = recorder;
+            options = options with { Recorder = recorder };
             var chunkSize = options.ChunkSize ?? ChunkPlan.DefaultChunkSize(input.Length, workers);
             job.Send(new ServerMessage
             {
@@ -60,6 +68,7 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
                         ? ValueTask.CompletedTask
                         : job.SendPartAsync(new ServerMessage { Result = new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(previous), Last = false } }, job.Token);
                 }, job.Token).ConfigureAwait(false);
+                SendReport(job, submit, received);
                 job.Send(new ServerMessage { Result = new JobResultPart { JobId = job.Id, Json = ByteString.CopyFrom(pending ?? []), Last = true } });
                 return;
             }
@@ -69,7 +78,9 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
             {
                 outcome = new JobOutcome(Count((Array)outcome.Value!), typeof(long));
             }
-            SendResult(job, JsonSerializer.SerializeToUtf8Bytes(outcome.Value, outcome.ValueType, ResultJson.Options));
+            var json = JsonSerializer.SerializeToUtf8Bytes(outcome.Value, outcome.ValueType, ResultJson.Options);
+            SendReport(job, submit, received);
+            SendResult(job, json);
         }
         catch (UsageException e)
         {
@@ -77,6 +88,9 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
         }
         catch (MapJobException e)
         {
+            // A job can fail before its chunks go out (a reduce of nothing): its recorder ends here then.
+            job.Recorder?.Ended(JobEnd.Failed, JobFailureView.From(e));
+            SendReport(job, submit, received);
             job.Send(new ServerMessage
             {
                 Failure = new JobFailure
@@ -88,6 +102,8 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
         }
         catch (Exception e) when (e is OperationCanceledException or ArgumentException or InvalidOperationException or TimeoutException)
         {
+            job.Recorder?.Ended(e is OperationCanceledException ? JobEnd.Cancelled : JobEnd.Failed, e is OperationCanceledException ? null : JobFailureView.From(e));
+            SendReport(job, submit, received);
             job.Send(new ServerMessage
             {
                 Failure = new JobFailure
@@ -131,6 +147,26 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
             }),
         }).Validated();
     }
+
+    /// <summary>
+    /// The job's report, when the client asked for one, just before the message that ends the
+    /// job. Upload is the Run call's start to its input's arrival; compute from there to the job's
+    /// end (compiling the lambda included); download what passed since, the result's last part on
+    /// its way (the client adds what it sees of the rest).
+    /// </summary>
+    private static void SendReport(ClusterJob job, SubmitJob submit, long received)
+    {
+        if (!submit.WantReport || job.Recorder is not { } recorder)
+        {
+            return;
+        }
+        var sinceReceived = Stopwatch.GetElapsedTime(received);
+        var download = recorder.EndedAt is { } ended ? Max(DateTimeOffset.UtcNow - ended, TimeSpan.Zero) : TimeSpan.Zero;
+        var phases = new JobPhases(Stopwatch.GetElapsedTime(job.Created, received), Max(sinceReceived - download, TimeSpan.Zero), download, false);
+        job.Send(new ServerMessage { Report = JobReportWire.ToWire(Compute.Telemetry.JobReport.From(recorder, phases)) });
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static long Count(Array results) => results is bool[] flags ? flags.LongCount(f => f) : results.LongLength;
 

@@ -14,7 +14,7 @@ namespace ActorMap.Hosting.Jobs;
 /// in, progress and the result go out as they are ready. A client that cancels, or whose stream
 /// breaks (Ctrl+C, a crash), cancels its job on the cluster.
 /// </summary>
-internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> status, ApiLimits limits, ILoggerFactory loggers)
+internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> status, ApiLimits limits, ILoggerFactory loggers, Dashboard.DashboardAddress dashboard)
     : Messages.Compute.JobService.JobServiceBase
 {
     private static readonly TimeSpan s_statusTimeout = TimeSpan.FromSeconds(10);
@@ -73,6 +73,7 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
     public override async Task<StatusReply> Status(StatusRequest request, ServerCallContext context)
     {
         var reply = await status.ActorRef.Ask<StatusReply>(request, s_statusTimeout, context.CancellationToken).ConfigureAwait(false);
+        reply.DashboardUrl = dashboard.Url ?? "";
         foreach (var job in seed.Jobs.All)
         {
             var p = job.Progress;

@@ -7,10 +7,11 @@ using Akka.Cluster;
 namespace ActorMap.Hosting.Jobs;
 
 /// <summary>
-/// On the Seed: the members part of <c>status</c>: Akka's view of each member, with the workers it
-/// registered, the chunks it finished and how long it has been Up.
+/// On the Seed: the members part of <c>status</c> and of the dashboard: Akka's view of each member,
+/// with the workers it registered, the chunks it finished, how long it has been Up, its last load
+/// report, and the recent membership events.
 /// </summary>
-internal sealed class StatusView : ReceiveActor
+internal sealed partial class StatusView : ReceiveActor
 {
     private readonly Dictionary<Address, long> _chunks = [];
     private readonly Dictionary<Address, int> _workers = [];
@@ -34,13 +35,20 @@ internal sealed class StatusView : ReceiveActor
             _redispatchedTotal += taken.Chunks;
         });
         Receive<NodeWorkersChanged>(changed => _workers[changed.Node] = changed.Workers);
-        Receive<ClusterEvent.MemberUp>(up => _upSince[up.Member.Address] = DateTimeOffset.UtcNow);
+        Receive<ClusterEvent.MemberUp>(up =>
+        {
+            _upSince[up.Member.Address] = DateTimeOffset.UtcNow;
+            Remember(up.Member, "up");
+        });
         Receive<ClusterEvent.MemberRemoved>(removed =>
         {
             _upSince.Remove(removed.Member.Address);
             _workers.Remove(removed.Member.Address);
+            _loads.Remove(removed.Member.Address);
+            Remember(removed.Member, "removed");
         });
         Receive<StatusRequest>(_ => Sender.Tell(Members(), Self));
+        ReceiveDashboard();
         ReceiveAny(_ => { });
     }
 
@@ -50,7 +58,8 @@ internal sealed class StatusView : ReceiveActor
         Context.System.EventStream.Subscribe(Self, typeof(NodeWorkersChanged));
         Context.System.EventStream.Subscribe(Self, typeof(LateResultDropped));
         Context.System.EventStream.Subscribe(Self, typeof(ChunksRedispatched));
-        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
+        Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+            typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
     }
 
     protected override void PostStop()

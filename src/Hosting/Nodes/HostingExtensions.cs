@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ActorMap.Hosting.Nodes;
 
-//   Seed:   /user/directory, /user/registry, /user/status, /user/membership-log, /user/workers/worker-1..N (allow-local-routees)
-//   Worker: /user/workers/worker-1..N, /user/membership-log
+//   Seed:   /user/directory, /user/registry, /user/status, /user/membership-log, /user/load, /user/workers/worker-1..N (allow-local-routees)
+//   Worker: /user/workers/worker-1..N, /user/membership-log, /user/load
 /// <summary>Wires an ActorMap node into a host with Akka.Hosting.</summary>
 public static class HostingExtensions
 {
@@ -64,6 +64,10 @@ public static class HostingExtensions
     {
         var cluster = Cluster.Get(system);
         var address = cluster.SelfAddress;
+        if (settings.Role == NodeRole.Seed)
+        {
+            Telemetry.MemberGauge.Watch(system);
+        }
         log.LogInformation("listening on {Host}:{Port} as {Role} of cluster {Cluster} ({Address}), {Workers} workers",
             address.Host, address.Port, settings.Role == NodeRole.Seed ? NodeRoles.Seed : NodeRoles.Worker, settings.ClusterName, address, settings.Workers);
         if (settings.Tls is null && settings.Insecure)
@@ -71,6 +75,7 @@ public static class HostingExtensions
             log.LogWarning("actormap.insecure = on: this node talks plain TCP on a network address; anyone who reaches it can join or submit code");
         }
         system.ActorOf(Props.Create(() => new MembershipLog(log)), "membership-log");
+        system.ActorOf(LoadReporter.Props(settings.Workers, countsBusy: settings.Role == NodeRole.Worker), LoadReporter.Name);
         if (settings.Role == NodeRole.Seed)
         {
             var directory = system.ActorOf(WorkerDirectory.Props(), "directory");

@@ -5,7 +5,7 @@ namespace ActorMap.Hosting.Nodes;
 
 /// <summary>
 /// The hosts' flags, which override cluster.hocon: --config PATH, --hostname H, --public-hostname H,
-/// --port N, --tls DIR, on the Seed --api-port N, and on a worker --seed HOST[:4053] and --workers N. Bad
+/// --port N, --tls DIR, on the Seed --api-port N and --dashboard-port N, and on a worker --seed HOST[:4053] and --workers N. Bad
 /// flags throw <see cref="ArgumentException"/> with what and where, for the host to print and exit 2.
 /// </summary>
 internal sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<string, string> Overrides)
@@ -41,6 +41,9 @@ internal sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<s
                 case "--api-port" when role == NodeRole.Seed:
                     overrides["actormap.api.port"] = Port(Value(), flag).ToString(CultureInfo.InvariantCulture);
                     break;
+                case "--dashboard-port" when role == NodeRole.Seed:
+                    overrides["actormap.dashboard.port"] = Port(Value(), flag).ToString(CultureInfo.InvariantCulture);
+                    break;
                 case "--seed" when role == NodeRole.Worker:
                     var (host, port) = HostAndPort(Value(), "--seed", DefaultClusterPort);
                     // The system name is the cluster's, known only once the configuration is read: a substitution.
@@ -62,7 +65,7 @@ internal sealed record NodeCommandLine(string? ConfigFile, IReadOnlyDictionary<s
     }
 
     public static string Usage(NodeRole role) => role == NodeRole.Seed
-        ? "usage: actormap-seed [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--api-port N] [--tls DIR] | actormap-seed health [--live]"
+        ? "usage: actormap-seed [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--api-port N] [--dashboard-port N] [--tls DIR] | actormap-seed health [--live]"
         : "usage: actormap-worker --seed HOST[:PORT] [--config PATH] [--hostname H] [--public-hostname H] [--port N] [--workers N] [--tls DIR] | actormap-worker health [--live]";
 
     /// <summary>HOST or HOST:PORT, with <paramref name="defaultPort"/> when the port is left out.</summary>

@@ -1,12 +1,12 @@
+using System.Globalization;
 using System.Net;
 using ActorMap.Hosting.Api;
+using ActorMap.Hosting.Dashboard;
 using ActorMap.Hosting.Jobs;
 using ActorMap.Hosting.Security;
 using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +16,7 @@ namespace ActorMap.Hosting.Nodes;
 
 /// <summary>
 /// A running Seed or WorkerNode: the Generic Host with the node's actor system, and on the Seed
-/// Kestrel serving the gRPC client endpoint. The hosts run one; specs start several in process.
+/// Kestrel serving the gRPC client endpoint and the dashboard. The hosts run one; specs start several in process.
 /// </summary>
 internal sealed class NodeHost : IAsyncDisposable
 {
@@ -42,17 +42,22 @@ internal sealed class NodeHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(logging);
         IHost host;
+        ListenOptions? apiListen = null;
+        ListenOptions? dashboardListen = null;
         if (settings.Role == NodeRole.Seed)
         {
             var builder = WebApplication.CreateSlimBuilder();
             logging(builder.Logging);
             var limits = settings.Limits;
+            var dashboard = settings.Dashboard;
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 var guard = kestrel.ApplicationServices.GetRequiredService<ConnectionGuard>();
                 kestrel.Listen(ApiAddress(settings.ApiHostname), settings.ApiPort, listen =>
                 {
-                    listen.Protocols = HttpProtocols.Http2;
+                    apiListen = listen;
+                    // With TLS, ALPN gives browsers HTTP/1.1 (the dashboard) and gRPC clients h2 on one port.
+                    listen.Protocols = settings.Tls is not null && dashboard.Enabled ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2;
                     listen.Use(guard.Outer);
                     if (settings.Tls is { } tls)
                     {
@@ -68,10 +73,23 @@ internal sealed class NodeHost : IAsyncDisposable
                     }
                     listen.Use(guard.Inner);
                 });
+                if (settings.Tls is null && dashboard.Enabled)
+                {
+                    // Plaintext h2 (prior knowledge) and HTTP/1.1 cannot share a port: the page gets its own.
+                    var pageGuard = new ConnectionGuard(limits, tls: false, kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(ApiLog.Category), GuardedHttp.Http1);
+                    kestrel.Listen(ApiAddress(settings.ApiHostname), dashboard.Port, listen =>
+                    {
+                        dashboardListen = listen;
+                        listen.Protocols = HttpProtocols.Http1;
+                        listen.Use(pageGuard.Outer);
+                        listen.Use(pageGuard.Inner);
+                    });
+                }
             });
             builder.Services.AddSingleton(limits);
             builder.Services.AddSingleton(provider => new ConnectionGuard(limits, settings.Tls is not null,
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger(ApiLog.Category)));
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger(ApiLog.Category),
+                settings.Tls is not null && dashboard.Enabled ? GuardedHttp.Negotiated : GuardedHttp.Http2));
             var token = Security.ClientAuthentication.ReadToken(settings.TokenFile);
             builder.Services.AddSingleton(provider => new ClientAuthentication(settings.Tls is not null, token,
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger(ApiLog.Category)));
@@ -80,9 +98,18 @@ internal sealed class NodeHost : IAsyncDisposable
                 grpc.MaxReceiveMessageSize = limits.MaxMessageSize;
                 grpc.Interceptors.Add<ClientAuthentication>();
             });
+            builder.Services.AddSingleton<DashboardAddress>();
+            if (dashboard.Enabled)
+            {
+                builder.Services.AddDashboard(settings.Tls is not null, token);
+            }
             builder.Services.AddActorMapNode(settings);
             var app = builder.Build();
             app.MapGrpcService<JobService>();
+            if (dashboard.Enabled)
+            {
+                app.MapDashboard();
+            }
             host = app;
         }
         else
@@ -101,11 +128,17 @@ internal sealed class NodeHost : IAsyncDisposable
             host.Dispose();
             throw;
         }
-        var apiPort = settings.Role == NodeRole.Seed ? BoundPort(host) : 0;
+        var apiPort = apiListen is null ? 0 : BoundPort(apiListen);
         if (settings.Role == NodeRole.Seed)
         {
-            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ActorMap.Node")
-                .LogInformation("client endpoint on {Host}:{Port} (gRPC)", settings.ApiHostname, apiPort);
+            var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ActorMap.Node");
+            log.LogInformation("client endpoint on {Host}:{Port} (gRPC)", settings.ApiHostname, apiPort);
+            if (settings.Dashboard.Enabled)
+            {
+                var url = DashboardUrl(settings, settings.Tls is not null ? apiPort : BoundPort(dashboardListen!));
+                host.Services.GetRequiredService<DashboardAddress>().Url = url;
+                log.LogInformation("dashboard on {Url}", url);
+            }
         }
         return new NodeHost(host, apiPort);
     }
@@ -125,9 +158,13 @@ internal sealed class NodeHost : IAsyncDisposable
         : hostname == "localhost" ? IPAddress.Loopback
         : throw new ArgumentException($"actormap.api.hostname must be an IP address or localhost, got '{hostname}'");
 
-    private static int BoundPort(IHost host)
+    // Kestrel writes the port it bound (port 0 picks one) back into the listener's endpoint.
+    private static int BoundPort(ListenOptions listen) => listen.IPEndPoint?.Port ?? 0;
+
+    private static string DashboardUrl(NodeSettings settings, int port)
     {
-        var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        return addresses.Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)).Port).FirstOrDefault();
+        // 0.0.0.0 cannot be dialled: show the machine's name, which is what another machine would use.
+        var host = settings.ApiHostname is "0.0.0.0" or "*" ? Dns.GetHostName() : settings.ApiHostname;
+        return string.Create(CultureInfo.InvariantCulture, $"{(settings.Tls is null ? "http" : "https")}://{host}:{port}/");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using ActorMap.Compute;
 using ActorMap.Hocon;
 using ActorMap.Hosting.Api;
+using ActorMap.Hosting.Dashboard;
 using ActorMap.Hosting.Registration;
 using ActorMap.Hosting.Security;
 using Akka.Configuration;
@@ -39,6 +40,9 @@ public sealed record NodeSettings(
 
     /// <summary>What the Seed's client endpoint accepts (actormap.api.limits).</summary>
     internal ApiLimits Limits { get; init; } = ApiLimits.Default;
+
+    /// <summary>The Seed's live dashboard (actormap.dashboard).</summary>
+    internal DashboardSettings Dashboard { get; init; } = DashboardSettings.Default;
 
     /// <exception cref="ArgumentException">A value is out of range or a required one is missing (the key is named).</exception>
     public static NodeSettings From(HoconConfig config, NodeRole role)
@@ -84,6 +88,7 @@ public sealed record NodeSettings(
             AbandonUserCodeAfter = config.GetTimeSpan("actormap.shutdown.abandon-user-code-after", TimeSpan.FromSeconds(15)),
             Limits = ApiLimits.From(config),
             HealthPort = HealthPortOf(config),
+            Dashboard = DashboardSettings.From(config),
         };
     }
 

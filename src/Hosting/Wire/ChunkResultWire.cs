@@ -13,7 +13,11 @@ internal static class ChunkResultWire
 {
     public static Proto.ChunkResult ToWire(ChunkResult result)
     {
-        var wire = new Proto.ChunkResult { JobId = result.JobId, ChunkIndex = result.ChunkIndex, FirstIndex = result.FirstIndex };
+        var wire = new Proto.ChunkResult
+        {
+            JobId = result.JobId, ChunkIndex = result.ChunkIndex, FirstIndex = result.FirstIndex,
+            StartedUtcTicks = result.StartedUtc.Ticks, DurationTicks = result.Duration.Ticks,
+        };
         switch (result.Output.Values)
         {
             case long[] longs:
@@ -59,8 +63,15 @@ internal static class ChunkResultWire
             Proto.ChunkResult.OutputOneofCase.Json => new JsonChunkOutput([.. result.Json.Values]),
             _ => new JsonChunkOutput([]),
         };
-        return new ChunkResult(result.JobId, result.ChunkIndex, result.FirstIndex, output);
+        return new ChunkResult(result.JobId, result.ChunkIndex, result.FirstIndex, output, UtcOf(result.StartedUtcTicks), DurationOf(result.DurationTicks));
     }
+
+    /// <summary>A worker's start time from the wire; anything out of DateTime's range reads as unknown.</summary>
+    public static DateTime UtcOf(long ticks) =>
+        ticks > 0 && ticks <= DateTime.MaxValue.Ticks ? new DateTime(ticks, DateTimeKind.Utc) : default;
+
+    /// <summary>A duration from the wire; a negative one (a corrupt frame) reads as zero.</summary>
+    public static TimeSpan DurationOf(long ticks) => ticks > 0 ? TimeSpan.FromTicks(ticks) : TimeSpan.Zero;
 
     // Cast alone would drop a trailing partial int, and with it an element, without a word.
     private static int[] IntsOf(ReadOnlySpan<byte> bytes) =>

@@ -1,5 +1,6 @@
 using ActorMap.Compute.Actors;
 using ActorMap.Compute.Jobs;
+using ActorMap.Compute.Telemetry;
 using ActorMap.Functions;
 using ActorMap.Hosting.Registration;
 using System.Runtime.Serialization;
@@ -26,8 +27,9 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     private const string RegisteredManifest = "WR";
     private const string CancelManifest = "CC";
     private const string StartedManifest = "CS";
+    private const string LoadManifest = "NL";
 
-    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks), typeof(ChunkStarted)];
+    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks), typeof(ChunkStarted), typeof(Proto.NodeLoad)];
 
     public override int Identifier => Id;
 
@@ -40,10 +42,25 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         WorkersRegistered => RegisteredManifest,
         CancelChunks => CancelManifest,
         ChunkStarted => StartedManifest,
+        Proto.NodeLoad => LoadManifest,
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {o.GetType().FullName}", nameof(o)),
     };
 
-    public override byte[] ToBinary(object obj) => obj switch
+    // This node's "host:port", for the bytes counter: known only once remoting listens, so read on first use.
+    private KeyValuePair<string, object?>[]? _outTags;
+    private KeyValuePair<string, object?>[]? _inTags;
+
+    public override byte[] ToBinary(object obj)
+    {
+        var bytes = Encode(obj);
+        if (ActorMapTelemetry.WireBytes.Enabled)
+        {
+            ActorMapTelemetry.WireBytes.Add(bytes.Length, _outTags ??= Tags("out"));
+        }
+        return bytes;
+    }
+
+    private byte[] Encode(object obj) => obj switch
     {
         RunChunk run => ToWire(run).ToByteArray(),
         ChunkResult { Output: EncodedChunkOutput encoded } => encoded.Bytes,
@@ -54,11 +71,13 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
             ErrorType = failed.Failure.ErrorType, ErrorMessage = failed.Failure.ErrorMessage,
             StackTrace = failed.Failure.StackTrace, Worker = failed.Failure.Worker,
             Directive = Compute.SupervisionConfig.NameOf(failed.Directive),
+            StartedUtcTicks = failed.StartedUtc.Ticks, DurationTicks = failed.Duration.Ticks,
         }.ToByteArray(),
         RegisterWorkers register => ToWire(register).ToByteArray(),
         WorkersRegistered => [],
         CancelChunks cancel => new Proto.CancelChunks { JobId = cancel.JobId }.ToByteArray(),
         ChunkStarted started => new Proto.ChunkStarted { JobId = started.JobId, ChunkIndex = started.ChunkIndex }.ToByteArray(),
+        Proto.NodeLoad load => load.ToByteArray(),
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {obj.GetType().FullName}", nameof(obj)),
     };
 
@@ -68,6 +87,10 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     /// </exception>
     public override object FromBinary(byte[] bytes, string manifest)
     {
+        if (ActorMapTelemetry.WireBytes.Enabled)
+        {
+            ActorMapTelemetry.WireBytes.Add(bytes.Length, _inTags ??= Tags("in"));
+        }
         try
         {
             return manifest switch
@@ -79,6 +102,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
                 RegisteredManifest => WorkersRegistered.Instance,
                 CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
                 StartedManifest => StartedFromWire(Proto.ChunkStarted.Parser.ParseFrom(bytes)),
+                LoadManifest => Proto.NodeLoad.Parser.ParseFrom(bytes),
                 _ => throw new SerializationException($"unknown ActorMap manifest '{manifest}'"),
             };
         }
@@ -101,6 +125,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
             Input = ElementsCodec.FromChunk(run.Input, source.ElementType),
         };
         SupervisionWire.Write(run.Supervision, wire);
+        wire.TraceParent = run.TraceParent ?? "";
         return wire;
     }
 
@@ -110,14 +135,19 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         // proto3 reads an absent message field as null: the router never sends one, a corrupt frame can.
         var input = run.Input ?? throw new FormatException("a RunChunk without its input");
         return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input),
-            NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType)),
-            JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives));
+            BusyWorkers.Get(system).Track(NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType))),
+            JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives),
+            TraceParent: run.TraceParent.Length == 0 ? null : run.TraceParent);
     }
 
     private static ChunkStarted StartedFromWire(Proto.ChunkStarted w) => new(w.JobId, w.ChunkIndex);
 
     private static ChunkFailed FailedFromWire(Proto.ChunkFailed w) =>
-        new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker), SupervisionWire.DirectiveOf(w.Directive));
+        new(w.JobId, w.ChunkIndex, new ElementFailure(w.ElementIndex, w.ErrorType, w.ErrorMessage, w.StackTrace, w.Worker), SupervisionWire.DirectiveOf(w.Directive),
+            ChunkResultWire.UtcOf(w.StartedUtcTicks), ChunkResultWire.DurationOf(w.DurationTicks));
+
+    private KeyValuePair<string, object?>[] Tags(string direction) =>
+        [new("direction", direction), new(ActorMapTelemetry.NodeTag, ActorMapTelemetry.NodeName(system.Provider.DefaultAddress))];
 
     private static Proto.RegisterWorkers ToWire(RegisterWorkers register)
     {

@@ -49,6 +49,8 @@ internal sealed class InProcessCluster : IAsyncDisposable
         ["akka.loglevel"] = "WARNING",
         ["actormap.api.hostname"] = "\"127.0.0.1\"",
         ["actormap.api.port"] = "0",
+        // Seeds run side by side in these specs: the dashboard's default 4081 would be taken.
+        ["actormap.dashboard.port"] = "0",
         ["actormap.compute.workers"] = workers.ToString(CultureInfo.InvariantCulture),
         ["actormap.cluster-name"] = $"\"{_name}\"",
         ["actormap.seed.allow-local-routees"] = seedRunsWorkers ? "on" : "off",

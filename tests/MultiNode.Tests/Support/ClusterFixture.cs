@@ -42,7 +42,8 @@ public sealed partial class ClusterFixture : IAsyncDisposable
     /// <param name="config">HOCON the node reads as its configuration file (see <see cref="FastFailureDetection"/>).</param>
     public async Task<NodeProcess> StartSeedAsync(string? config = null, int port = 0, int apiPort = 0)
     {
-        string[] args = ["--hostname", Loopback, "--port", Text(port), "--api-port", Text(apiPort), .. ConfigArguments(config)];
+        // The dashboard on a free port too: specs run Seeds side by side, and 4081 may be taken.
+        string[] args = ["--hostname", Loopback, "--port", Text(port), "--api-port", Text(apiPort), "--dashboard-port", "0", .. ConfigArguments(config)];
         Seed = await StartNodeAsync("seed", BuiltAssemblies.Seed, args, Environment());
         return Seed;
     }
