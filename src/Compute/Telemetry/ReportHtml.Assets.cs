@@ -30,7 +30,9 @@ internal static partial class ReportHtml
           var d = JSON.parse(document.getElementById('data').textContent);
           var canvas = document.getElementById('stream'), tip = document.getElementById('tip');
           var lanes = d.lanes, s = d.spans, n = s.length / 7, colours = ['#3b82f6', '#dc2626', '#f59e0b'];
-          var end = d.computeMs, i, j;
+          // The axis runs from the first chunk's dispatch to the last attempt's end: the compute
+          // phase also holds what came before (a cluster job's lambda compiling on the Seed).
+          var end = 0, i, j;
           for (i = 0; i < n; i++) { end = Math.max(end, s[i * 7 + 2] + s[i * 7 + 3]); }
           end = Math.max(end, 1e-3);
           var laneH = lanes.length > 80 ? Math.max(3, Math.floor(720 / lanes.length)) : 16, labelW = 200, axisH = 22;

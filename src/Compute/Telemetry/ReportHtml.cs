@@ -47,7 +47,7 @@ internal static partial class ReportHtml
             }
         }
         html.Append("<h2>Task stream</h2>\n<p class=\"legend\"><span class=\"key done\"></span>done <span class=\"key failed\"></span>failed ")
-            .Append("<span class=\"key redispatched\"></span>re-dispatched (taken back from a lost worker) &middot; one lane per worker, grouped by node; hover for a chunk</p>\n");
+            .Append("<span class=\"key redispatched\"></span>re-dispatched (taken back from a lost worker) &middot; one lane per worker, grouped by node; time since the job's first chunk went out; hover for a chunk</p>\n");
         if (report.SpansDropped > 0)
         {
             html.Append("<p class=\"note\">").Append(report.SpansDropped.ToString(s_invariant)).Append(" attempts are not shown: the report keeps at most ")
@@ -93,7 +93,7 @@ internal static partial class ReportHtml
         }
         html.Append("</div>\n<table class=\"summary\">\n");
         Row(html, "Upload", $"{Seconds(p.Upload)} (the input's way to the Seed)");
-        Row(html, "Compute", $"{Seconds(p.Compute)} (the chunks)");
+        Row(html, "Compute", $"{Seconds(p.Compute)} (the chunks; on a cluster also compiling the lambda on the Seed)");
         Row(html, "Download", $"{Seconds(p.Download)} (the result's way back)");
         html.Append("</table>\n");
     }
