@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using ActorMap.MultiNode.Tests.Network;
 using ActorMap.MultiNode.Tests.Support;
 using Xunit.Abstractions;
 
-namespace ActorMap.MultiNode.Tests.Network;
+namespace ActorMap.Topology.Tests;
 
 /// <summary>
 /// docker-compose.yml's topology, run by scripts/netns-topology.sh in network namespaces against
