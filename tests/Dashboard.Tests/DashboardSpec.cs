@@ -37,7 +37,7 @@ public sealed partial class DashboardSpec(DashboardCluster fixture)
         }
         foreach (var worker in fixture.Workers)
         {
-            // A WorkerNode counts its busy workers; the Seed's own run local functions it cannot see.
+            // Each node counts its workers inside a chunk (the Worker actor does, for every node).
             await Expect(Member(page, worker).Locator("td").Nth(7)).ToHaveTextAsync(new Regex(@"^\d / 2$"));
         }
         await Expect(page.Locator("#no-workers")).ToBeHiddenAsync();

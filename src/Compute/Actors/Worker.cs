@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActorMap.Compute.Jobs;
 using ActorMap.Compute.Telemetry;
+using ActorMap.Compute.Workers;
 using Akka.Actor;
 
 namespace ActorMap.Compute.Actors;
@@ -18,6 +19,7 @@ internal sealed class Worker : ReceiveActor
 
     private readonly Func<ChunkResult, ChunkResult>? _forWire;
     private KeyValuePair<string, object?> _nodeTag;
+    private BusyWorkers _busy = null!;
 
     /// <param name="forWire">
     /// Turns a result into the form it crosses the network in, throwing when it cannot (a type
@@ -30,8 +32,11 @@ internal sealed class Worker : ReceiveActor
         Receive<RunChunk>(Run);
     }
 
-    protected override void PreStart() =>
+    protected override void PreStart()
+    {
+        _busy = BusyWorkers.Get(Context.System);
         _nodeTag = new(ActorMapTelemetry.NodeTag, ActorMapTelemetry.NodeName(((ExtendedActorSystem)Context.System).Provider.DefaultAddress));
+    }
 
     private void Run(RunChunk run)
     {
@@ -49,6 +54,7 @@ internal sealed class Worker : ReceiveActor
         var activity = ActorMapTelemetry.StartChunk(run.TraceParent, (string)_nodeTag.Value!, run.ChunkIndex, run.Input.Count);
         ActorMapTelemetry.ChunksStarted.Add(1, _nodeTag);
         ActorMapTelemetry.WorkersBusy.Add(1, _nodeTag);
+        _busy.Started();
         var startedUtc = DateTime.UtcNow;
         var clock = Stopwatch.GetTimestamp();
         var failed = false;
@@ -98,6 +104,7 @@ internal sealed class Worker : ReceiveActor
     {
         var duration = Stopwatch.GetElapsedTime(clock);
         ActorMapTelemetry.WorkersBusy.Add(-1, _nodeTag);
+        _busy.Ended();
         ActorMapTelemetry.ChunkDuration.Record(duration.TotalSeconds, _nodeTag);
         if (activity is not null)
         {

@@ -75,7 +75,7 @@ public static class HostingExtensions
             log.LogWarning("actormap.insecure = on: this node talks plain TCP on a network address; anyone who reaches it can join or submit code");
         }
         system.ActorOf(Props.Create(() => new MembershipLog(log)), "membership-log");
-        system.ActorOf(LoadReporter.Props(settings.Workers, countsBusy: settings.Role == NodeRole.Worker), LoadReporter.Name);
+        system.ActorOf(LoadReporter.Props(settings.Workers), LoadReporter.Name);
         if (settings.Role == NodeRole.Seed)
         {
             var directory = system.ActorOf(WorkerDirectory.Props(), "directory");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorMap.Compute.Workers;
 using ActorMap.Messages.Compute;
 using Akka.Actor;
 using Akka.Cluster;
@@ -18,22 +19,19 @@ internal sealed class LoadReporter : ReceiveActor, IWithTimers
     private static readonly TimeSpan s_interval = TimeSpan.FromSeconds(1);
 
     private readonly int _workers;
-    private readonly bool _countsBusy;
     private readonly Process _process = Process.GetCurrentProcess();
     private TimeSpan _lastCpu;
     private long _lastAt;
 
-    /// <param name="countsBusy">False on the Seed, whose own workers run local functions that <see cref="BusyWorkers"/> does not see.</param>
-    public LoadReporter(int workers, bool countsBusy)
+    public LoadReporter(int workers)
     {
         _workers = workers;
-        _countsBusy = countsBusy;
         Receive<Report>(_ => SendReport());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(int workers, bool countsBusy) => Akka.Actor.Props.Create(() => new LoadReporter(workers, countsBusy));
+    public static Props Props(int workers) => Akka.Actor.Props.Create(() => new LoadReporter(workers));
 
     protected override void PreStart()
     {
@@ -72,7 +70,7 @@ internal sealed class LoadReporter : ReceiveActor, IWithTimers
             WorkingSetBytes = _process.WorkingSet64,
             GcHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
             Workers = _workers,
-            WorkersBusy = _countsBusy ? BusyWorkers.Get(Context.System).Busy : -1,
+            WorkersBusy = BusyWorkers.Get(Context.System).Busy,
         };
     }
 

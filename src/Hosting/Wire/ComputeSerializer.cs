@@ -135,7 +135,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         // proto3 reads an absent message field as null: the router never sends one, a corrupt frame can.
         var input = run.Input ?? throw new FormatException("a RunChunk without its input");
         return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input),
-            BusyWorkers.Get(system).Track(NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType))),
+            NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType)),
             JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives),
             TraceParent: run.TraceParent.Length == 0 ? null : run.TraceParent);
     }
