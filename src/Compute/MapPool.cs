@@ -12,7 +12,7 @@ namespace ActorMap.Compute;
 /// chunks for worker actors, and whose aggregator returns results in input order. Thread-safe;
 /// jobs run side by side and a failing job does not disturb the others.
 /// </summary>
-public sealed class MapPool : IDisposable, IAsyncDisposable
+public sealed class MapPool : IMapPool, IDisposable
 {
     // Process-wide, so pools sharing one actor system never collide on a job actor's name.
     private static long s_nextJobId;
@@ -83,16 +83,19 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
 
     /// <summary>Map, then an ordered left fold of the results: reduce(reduce(r0, r1), r2)…; fails on empty input.</summary>
     public Task<TOut> MapReduceAsync<TIn, TOut>(IReadOnlyList<TIn> input, Func<TIn, TOut> function, Func<TOut, TOut, TOut> reduce, MapOptions? options = null, CancellationToken cancellationToken = default) =>
-        Reduce(ListOf(input), Function(function), reduce, hasSeed: false, default!, options, cancellationToken);
+        Reduce<TOut, TOut>(ListOf(input), Function(function), reduce, hasSeed: false, default!, options, cancellationToken);
 
     public Task<TOut> MapReduceAsync<TOut>(LongRange input, Func<long, TOut> function, Func<TOut, TOut, TOut> reduce, MapOptions? options = null, CancellationToken cancellationToken = default) =>
-        Reduce(new RangeInput(input), Function(function), reduce, hasSeed: false, default!, options, cancellationToken);
+        Reduce<TOut, TOut>(new RangeInput(input), Function(function), reduce, hasSeed: false, default!, options, cancellationToken);
 
-    /// <summary>Map, then an ordered left fold starting from <paramref name="seed"/> (also the result of an empty input).</summary>
-    public Task<TOut> MapReduceAsync<TIn, TOut>(IReadOnlyList<TIn> input, Func<TIn, TOut> function, TOut seed, Func<TOut, TOut, TOut> reduce, MapOptions? options = null, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Map, then an ordered left fold starting from <paramref name="seed"/> (also the result of an
+    /// empty input): reduce(reduce(seed, r0), r1)…, into an accumulator of any type.
+    /// </summary>
+    public Task<TAcc> MapReduceAsync<TIn, TOut, TAcc>(IReadOnlyList<TIn> input, Func<TIn, TOut> function, TAcc seed, Func<TAcc, TOut, TAcc> reduce, MapOptions? options = null, CancellationToken cancellationToken = default) =>
         Reduce(ListOf(input), Function(function), reduce, hasSeed: true, seed, options, cancellationToken);
 
-    public Task<TOut> MapReduceAsync<TOut>(LongRange input, Func<long, TOut> function, TOut seed, Func<TOut, TOut, TOut> reduce, MapOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<TAcc> MapReduceAsync<TOut, TAcc>(LongRange input, Func<long, TOut> function, TAcc seed, Func<TAcc, TOut, TAcc> reduce, MapOptions? options = null, CancellationToken cancellationToken = default) =>
         Reduce(new RangeInput(input), Function(function), reduce, hasSeed: true, seed, options, cancellationToken);
 
     /// <summary>Pool.imap: results streamed in input order as soon as each prefix is complete.</summary>
@@ -128,11 +131,11 @@ public sealed class MapPool : IDisposable, IAsyncDisposable
         return sink.Task;
     }
 
-    private Task<TOut> Reduce<TOut>(JobInput input, IMapFunction function, Func<TOut, TOut, TOut> reduce, bool hasSeed, TOut seed,
+    private Task<TAcc> Reduce<TOut, TAcc>(JobInput input, IMapFunction function, Func<TAcc, TOut, TAcc> reduce, bool hasSeed, TAcc seed,
         MapOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reduce);
-        var sink = new ReduceSink<TOut>(reduce, hasSeed, seed);
+        var sink = new ReduceSink<TOut, TAcc>(reduce, hasSeed, seed);
         Start(input, function, sink, options, cancellationToken);
         return sink.Task;
     }

@@ -8,12 +8,17 @@ internal enum ReduceKind
     Max,
     Count,
     Lambda,
+
+    /// <summary>A reducer delegate bound to the function (<see cref="TypedFunction.WithFold"/>).</summary>
+    Fold,
 }
 
 /// <summary>What --reduce asked for: nothing, a built-in reducer, or a C# lambda over two results.</summary>
 internal sealed record ReduceChoice(ReduceKind Kind, string? LambdaSource = null)
 {
     public static readonly ReduceChoice None = new(ReduceKind.None);
+
+    public static readonly ReduceChoice Fold = new(ReduceKind.Fold);
 
     /// <summary>The name as the user wrote it, for messages.</summary>
     public string Name => Kind == ReduceKind.Lambda ? LambdaSource! : Kind.ToString().ToLowerInvariant();

@@ -28,6 +28,13 @@ public abstract class TypedFunction
         return new TypedFunction<TIn, TOut>(function, null);
     }
 
+    /// <summary>
+    /// The function with a reducer delegate, a <c>Func&lt;TAcc, TOut, TAcc&gt;</c> (a shipped
+    /// method's, bound on the Seed), folding from <paramref name="seed"/> when <paramref name="hasSeed"/>;
+    /// run with <see cref="ReduceChoice.Fold"/>.
+    /// </summary>
+    internal abstract TypedFunction WithFold(Delegate reduce, bool hasSeed, object? seed);
+
     /// <summary>The map function alone, as a worker applies it to chunks.</summary>
     internal abstract Compute.Jobs.IMapFunction CreateMapFunction();
 

@@ -8,11 +8,13 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
 {
     private readonly Func<TIn, TOut> _function;
     private readonly Func<TOut, TOut, TOut>? _reduce;
+    private readonly Fold<TOut>? _fold;
 
-    internal TypedFunction(Func<TIn, TOut> function, Func<TOut, TOut, TOut>? reduce)
+    internal TypedFunction(Func<TIn, TOut> function, Func<TOut, TOut, TOut>? reduce, Fold<TOut>? fold = null)
     {
         _function = function;
         _reduce = reduce;
+        _fold = fold;
     }
 
     internal override Type InputType => typeof(TIn);
@@ -27,6 +29,9 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
         ArgumentNullException.ThrowIfNull(reduce);
         return new TypedFunction<TIn, TOut>(_function, reduce);
     }
+
+    internal override TypedFunction WithFold(Delegate reduce, bool hasSeed, object? seed) =>
+        new TypedFunction<TIn, TOut>(_function, _reduce, Fold<TOut>.Create(reduce, hasSeed, seed));
 
     internal override async Task<JobOutcome> RunAsync(MapPool pool, MapInput input, ReduceChoice reduce, MapOptions options, CancellationToken cancellationToken)
     {
@@ -46,6 +51,9 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
             case ReduceKind.Lambda:
                 var lambda = _reduce ?? throw new InvalidOperationException("the reduce lambda was not compiled into the function");
                 return Reduced(await ReduceAsync(pool, input, _function, lambda, hasSeed: false, default!, options, cancellationToken, reduce));
+            case ReduceKind.Fold:
+                var fold = _fold ?? throw new InvalidOperationException("no reducer was bound to the function");
+                return await fold.RunAsync(pool, input, _function, options, cancellationToken).ConfigureAwait(false);
             default:
                 throw new ArgumentOutOfRangeException(nameof(reduce), reduce.Kind, null);
         }

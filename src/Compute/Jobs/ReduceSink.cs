@@ -2,23 +2,28 @@ namespace ActorMap.Compute.Jobs;
 
 /// <summary>
 /// An ordered left fold over the results as they are released in input order, so a
-/// non-commutative reduce (string concatenation) gives the sequential answer.
+/// non-commutative reduce (string concatenation) gives the sequential answer. Without a seed
+/// the first result starts the fold, so <typeparamref name="TAcc"/> is then <typeparamref name="TOut"/>.
 /// </summary>
-internal sealed class ReduceSink<TOut> : ResultSink
+internal sealed class ReduceSink<TOut, TAcc> : ResultSink
 {
-    private readonly Func<TOut, TOut, TOut> _reduce;
-    private readonly TaskCompletionSource<TOut> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TOut _accumulator;
+    private readonly Func<TAcc, TOut, TAcc> _reduce;
+    private readonly TaskCompletionSource<TAcc> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TAcc _accumulator;
     private bool _hasValue;
 
-    public ReduceSink(Func<TOut, TOut, TOut> reduce, bool hasSeed, TOut seed)
+    public ReduceSink(Func<TAcc, TOut, TAcc> reduce, bool hasSeed, TAcc seed)
     {
+        if (!hasSeed && typeof(TAcc) != typeof(TOut))
+        {
+            throw new ArgumentException($"a fold into {typeof(TAcc).Name} needs a seed: the first {typeof(TOut).Name} cannot start it", nameof(hasSeed));
+        }
         _reduce = reduce;
         _accumulator = seed;
         _hasValue = hasSeed;
     }
 
-    public Task<TOut> Task => _done.Task;
+    public Task<TAcc> Task => _done.Task;
 
     public override void Accept(long firstIndex, ChunkOutput output)
     {
@@ -26,7 +31,7 @@ internal sealed class ReduceSink<TOut> : ResultSink
         var i = 0;
         if (!_hasValue && results.Length > 0)
         {
-            _accumulator = results[0];
+            _accumulator = (TAcc)(object)results[0]!;
             _hasValue = true;
             i = 1;
         }

@@ -2,9 +2,14 @@ namespace ActorMap.Compute.Jobs;
 
 /// <summary>
 /// The source of a job's lambda and its element type as C# writes it (<c>long</c>,
-/// <c>double[]</c>…): what travels to other nodes, which compile it themselves.
+/// <c>double[]</c>…): what travels to other nodes, which compile it themselves. A shipped
+/// function travels as its <see cref="Package"/> instead, and <see cref="Lambda"/> describes it.
 /// </summary>
-internal sealed record FunctionSource(string Lambda, string ElementType);
+internal sealed record FunctionSource(string Lambda, string ElementType)
+{
+    /// <summary>The caller's packaged delegate (ActorMap.Functions' FunctionPackage bytes); null for lambda source.</summary>
+    public byte[]? Package { get; init; }
+}
 
 /// <summary>
 /// A function that knows its source: applied here through <paramref name="local"/>, shipped to

@@ -154,7 +154,7 @@ internal static class CaptureCheck
     }
 
     private static bool IsIgnored(FieldInfo field) =>
-        field.IsDefined(typeof(JsonIgnoreAttribute)) || CapturedNames.BackedProperty(field)?.IsDefined(typeof(JsonIgnoreAttribute)) == true;
+        CapturedNames.IsDelegateCache(field) || field.IsDefined(typeof(JsonIgnoreAttribute)) || CapturedNames.BackedProperty(field)?.IsDefined(typeof(JsonIgnoreAttribute)) == true;
 
     // As System.Text.Json restores an object: public properties with a public setter (init
     // included), public fields that are not read-only, and whatever the constructor it uses takes.

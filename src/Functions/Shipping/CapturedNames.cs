@@ -42,6 +42,14 @@ internal static class CapturedNames
     }
 
     /// <summary>Closures, the cached-lambda holder <c>&lt;&gt;c</c>, and their nested kin: types the user never wrote.</summary>
+    /// <summary>
+    /// A closure's cache of a lambda nested in it (<c>&lt;&gt;9__N</c>): not state but the compiler's
+    /// reuse of a delegate, made again on first use when it is null, so it never travels.
+    /// </summary>
+    public static bool IsDelegateCache(FieldInfo field) =>
+        field.Name.StartsWith("<>9__", StringComparison.Ordinal) && typeof(Delegate).IsAssignableFrom(field.FieldType)
+        && field.DeclaringType is { } type && IsCompilerGenerated(type);
+
     public static bool IsCompilerGenerated(Type type)
     {
         for (var t = type; t is not null; t = t.DeclaringType)

@@ -18,9 +18,62 @@ internal sealed class DelegatePackager(FileHashes hashes, NativeAssets natives)
 
     public FileHashes Hashes { get; } = hashes ?? throw new ArgumentNullException(nameof(hashes));
 
-    public PackagedFunction Package(Delegate function)
+    public PackagedFunction Package(Delegate function) => Package(function, null);
+
+    /// <summary>The function and, when given, the job's reducer: one package, one assembly set, so both see the same types.</summary>
+    public PackagedFunction Package(Delegate function, ReducerToShip? reducer)
     {
         ArgumentNullException.ThrowIfNull(function);
+        var (input, result) = Signature(function);
+        var roots = new List<Assembly> { input.Assembly, result.Assembly };
+        var method = Describe(function, roots, out var target);
+        ShippedReducer? shippedReducer = null;
+        if (reducer is not null)
+        {
+            var accumulator = ReducerSignature(reducer.Reduce, result);
+            roots.Add(accumulator.Assembly);
+            var reduceMethod = Describe(reducer.Reduce, roots, out var reduceTarget);
+            shippedReducer = new ShippedReducer(reduceMethod, reduceTarget, accumulator.AssemblyQualifiedName!,
+                reducer.HasSeed ? SeedJson(reducer.Seed, accumulator) : null);
+        }
+        var assemblies = AssemblyClosure.Of(roots).Select(Ship).ToArray();
+        var package = new FunctionPackage(
+            [.. assemblies.Select(a => a.Describe())], method, target, input.AssemblyQualifiedName!, result.AssemblyQualifiedName!)
+        {
+            Reducer = shippedReducer,
+        };
+        return new PackagedFunction(package, assemblies);
+    }
+
+    private static (Type Input, Type Result) Signature(Delegate function)
+    {
+        var invoke = function.GetType().GetMethod("Invoke")!;
+        var parameters = invoke.GetParameters();
+        if (parameters.Length != 1 || parameters[0].ParameterType.IsByRef || invoke.ReturnType == typeof(void))
+        {
+            throw new UnshippableFunctionException(
+                $"the function must take one element and return a result (a Func<TIn, TOut>); {function.Method.Name} is a {CapturedNames.Display(function.GetType())}");
+        }
+        return (parameters[0].ParameterType, invoke.ReturnType);
+    }
+
+    // reduce(accumulator, result) -> accumulator: the accumulator's type is the first parameter's.
+    private static Type ReducerSignature(Delegate reduce, Type result)
+    {
+        var invoke = reduce.GetType().GetMethod("Invoke")!;
+        var parameters = invoke.GetParameters();
+        if (parameters.Length != 2 || parameters[1].ParameterType != result || parameters[0].ParameterType != invoke.ReturnType
+            || parameters.Any(p => p.ParameterType.IsByRef))
+        {
+            throw new UnshippableFunctionException(
+                $"the reducer must fold a result into an accumulator (a Func<TAcc, {CapturedNames.Display(result)}, TAcc}}); {reduce.Method.Name} is a {CapturedNames.Display(reduce.GetType())}");
+        }
+        return invoke.ReturnType;
+    }
+
+    /// <summary>The delegate's method and target, checked; adds the assemblies they need to <paramref name="roots"/>.</summary>
+    private static ShippedMethod Describe(Delegate function, List<Assembly> roots, out ShippedTarget? target)
+    {
         if (function.GetInvocationList().Length > 1)
         {
             throw new UnshippableFunctionException("the function is a multicast delegate (several methods combined); ship one method");
@@ -30,42 +83,41 @@ internal sealed class DelegatePackager(FileHashes hashes, NativeAssets natives)
         {
             throw new UnshippableFunctionException("the function is a dynamic method (a compiled expression tree, for instance), which has no assembly to ship; write it as a method or a lambda");
         }
-        var invoke = function.GetType().GetMethod("Invoke")!;
-        var parameters = invoke.GetParameters();
-        if (parameters.Length != 1 || parameters[0].ParameterType.IsByRef || invoke.ReturnType == typeof(void))
-        {
-            throw new UnshippableFunctionException(
-                $"the function must take one element and return a result (a Func<TIn, TOut>); {method.Name} is a {CapturedNames.Display(function.GetType())}");
-        }
-        var (input, result) = (parameters[0].ParameterType, invoke.ReturnType);
-
-        ShippedTarget? target = null;
+        target = null;
         if (function.Target is { } state)
         {
             CaptureCheck.Verify(state);
             target = new ShippedTarget(state.GetType().AssemblyQualifiedName!, TargetJson.Write(state));
+            roots.Add(state.GetType().Assembly);
         }
-
-        var roots = new List<Assembly> { method.DeclaringType.Assembly, input.Assembly, result.Assembly };
-        if (function.Target is { } t)
-        {
-            roots.Add(t.GetType().Assembly);
-        }
+        roots.Add(method.DeclaringType.Assembly);
         if (method.IsGenericMethod)
         {
             roots.AddRange(method.GetGenericArguments().Select(a => a.Assembly));
         }
-        var assemblies = AssemblyClosure.Of(roots).Select(Ship).ToArray();
-        var shippedMethod = new ShippedMethod(
+        return new ShippedMethod(
             method.DeclaringType.AssemblyQualifiedName!,
             method.Name,
             method.MetadataToken,
             method.IsStatic,
             [.. method.GetParameters().Select(p => p.ParameterType.ToString())],
             method.IsGenericMethod ? [.. method.GetGenericArguments().Select(a => a.AssemblyQualifiedName!)] : []);
-        var package = new FunctionPackage(
-            [.. assemblies.Select(a => a.Describe())], shippedMethod, target, input.AssemblyQualifiedName!, result.AssemblyQualifiedName!);
-        return new PackagedFunction(package, assemblies);
+    }
+
+    // The seed is checked as captured state is: plain data of exactly the accumulator's type.
+    private static byte[] SeedJson(object? seed, Type accumulator)
+    {
+        if (seed is null)
+        {
+            return "null"u8.ToArray();
+        }
+        if (seed.GetType() != accumulator && Nullable.GetUnderlyingType(accumulator) != seed.GetType())
+        {
+            throw new UnshippableFunctionException(
+                $"the reducer's seed is a {CapturedNames.Display(seed.GetType())} where the accumulator is a {CapturedNames.Display(accumulator)}; JSON would restore the accumulator's type");
+        }
+        CaptureCheck.Verify(seed);
+        return TargetJson.Write(seed);
     }
 
     private ShippedAssembly Ship(Assembly assembly)
@@ -85,3 +137,6 @@ internal sealed class DelegatePackager(FileHashes hashes, NativeAssets natives)
         return new ShippedAssembly(name.Name!, name.Version?.ToString() ?? "", ShippedContent.FromFile(location, Hashes), pdb, nativeFiles);
     }
 }
+
+/// <summary>A job's reducer to ship with its function: reduce(accumulator, result), from <see cref="Seed"/> when <see cref="HasSeed"/>.</summary>
+internal sealed record ReducerToShip(Delegate Reduce, bool HasSeed, object? Seed);

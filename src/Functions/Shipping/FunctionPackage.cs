@@ -28,6 +28,13 @@ internal sealed record ShippedMethod(
 internal sealed record ShippedTarget(string Type, byte[] Json);
 
 /// <summary>
+/// A reducer shipped with the function, called where the job's results are folded (the Seed)
+/// as reduce(accumulator, result), in the function's load context. <see cref="SeedJson"/> is the
+/// fold's first accumulator as JSON; null when the first result starts the fold.
+/// </summary>
+internal sealed record ShippedReducer(ShippedMethod Method, ShippedTarget? Target, string AccumulatorType, byte[]? SeedJson);
+
+/// <summary>
 /// Everything a node needs to call a caller's delegate, except the assemblies' bytes, which a
 /// node fetches by hash only when its store lacks them. <see cref="ToBytes"/> is the form a
 /// wire message carries; the layers above map it into their own messages.
@@ -45,6 +52,9 @@ internal sealed record FunctionPackage(
 
     /// <summary>Checked first on reading, so a node refuses a later format instead of guessing.</summary>
     public string Format { get; init; } = CurrentFormat;
+
+    /// <summary>The job's reducer when the caller gave a delegate for it; null for none or a built-in one.</summary>
+    public ShippedReducer? Reducer { get; init; }
 
     /// <summary>
     /// Names the load context: the sorted hashes of every file of the set. Two jobs with the same
@@ -111,6 +121,9 @@ internal sealed record FunctionPackage(
         Require(Method.ParameterTypes is not null && Method.GenericArguments is not null, "has a method without parameter types");
         Require(!string.IsNullOrEmpty(InputType) && !string.IsNullOrEmpty(ResultType), "has no element types");
         Require(Target is null || (!string.IsNullOrEmpty(Target.Type) && Target.Json is not null), "has a target without type or state");
+        Require(Reducer is null || (Reducer.Method is { ParameterTypes: not null, GenericArguments: not null } && !string.IsNullOrEmpty(Reducer.Method.DeclaringType)
+            && !string.IsNullOrEmpty(Reducer.AccumulatorType) && (Reducer.Target is null || (!string.IsNullOrEmpty(Reducer.Target.Type) && Reducer.Target.Json is not null))),
+            "has a reducer without its method, its accumulator type or its state");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var assembly in Assemblies)
         {

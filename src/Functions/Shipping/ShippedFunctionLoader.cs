@@ -62,7 +62,31 @@ internal static class ShippedFunctionLoader
             throw new ShippedAssemblyException($"{Describe(shipped)} cannot be called as a function from {input} to {result}: {e.Message}", e);
         }
         var typed = (TypedFunction)s_create.MakeGenericMethod(input, result).Invoke(null, [null, function])!;
+        if (package.Reducer is { } reducer)
+        {
+            typed = BindReducer(reducer, result, typed, context);
+        }
         return (function, typed);
+    }
+
+    private static TypedFunction BindReducer(ShippedReducer reducer, Type result, TypedFunction typed, ShippedLoadContext context)
+    {
+        var method = FindMethod(reducer.Method, Resolve(context, reducer.Method.DeclaringType));
+        var accumulator = Resolve(context, reducer.AccumulatorType);
+        var delegateType = typeof(Func<,,>).MakeGenericType(accumulator, result, accumulator);
+        Delegate reduce;
+        try
+        {
+            reduce = reducer.Target is { } target
+                ? method.CreateDelegate(delegateType, TargetJson.Read(target.Json, Resolve(context, target.Type)))
+                : method.CreateDelegate(delegateType);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ShippedAssemblyException($"{Describe(reducer.Method)} cannot be called as a reducer of {result} into {accumulator}: {e.Message}", e);
+        }
+        var seed = reducer.SeedJson is { } json && !json.AsSpan().SequenceEqual("null"u8) ? TargetJson.Read(json, accumulator) : null;
+        return typed.WithFold(reduce, reducer.SeedJson is not null, seed);
     }
 
     private static MethodInfo FindMethod(ShippedMethod shipped, Type declaring)

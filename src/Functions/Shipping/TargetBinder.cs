@@ -163,7 +163,7 @@ internal static class TargetBinder
         var members = new Dictionary<string, MemberInfo>(StringComparer.Ordinal);
         foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public))
         {
-            if (!field.IsInitOnly && !field.IsDefined(typeof(JsonIgnoreAttribute)))
+            if (!field.IsInitOnly && !field.IsDefined(typeof(JsonIgnoreAttribute)) && !CapturedNames.IsDelegateCache(field))
             {
                 members.TryAdd(JsonName(field), field);
             }

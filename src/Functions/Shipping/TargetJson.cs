@@ -19,7 +19,24 @@ internal static class TargetJson
     {
         IncludeFields = true,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { WithoutDelegateCaches } },
     };
+
+    // A nested lambda's cached delegate is the compiler's, not the caller's state (CapturedNames.IsDelegateCache).
+    private static void WithoutDelegateCaches(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        if (info.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object || !CapturedNames.IsCompilerGenerated(info.Type))
+        {
+            return;
+        }
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (info.Properties[i].AttributeProvider is System.Reflection.FieldInfo field && CapturedNames.IsDelegateCache(field))
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
+    }
 
     public static byte[] Write(object target)
     {

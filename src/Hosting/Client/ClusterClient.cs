@@ -13,7 +13,7 @@ namespace ActorMap.Hosting.Client;
 /// The console's and <see cref="ClusterMapPool"/>'s side of a cluster: a gRPC channel to the
 /// Seed's client endpoint. Akka.Remote is for nodes, not clients.
 /// </summary>
-internal sealed class ClusterClient : IAsyncDisposable
+internal sealed partial class ClusterClient : IAsyncDisposable
 {
     public const int DefaultApiPort = 4080;
 

@@ -9,12 +9,15 @@ using ActorMap.Messages.Compute;
 namespace ActorMap.Hosting.Client;
 
 /// <summary>
-/// <see cref="MapPool"/>'s shape against a running cluster. Functions travel as C# lambda source
-/// (each node compiles it once), as with <c>actormap map --seed</c>; inputs are ranges or arrays
-/// of long, double, string, or rows of those. Failures throw <see cref="MapJobException"/>
-/// naming the element, its exception and the node it failed on.
+/// <see cref="MapPool"/>'s shape against a running cluster (<see cref="IMapPool"/>). A function is
+/// an ordinary delegate — a static method, a lambda and what it captures, an instance method —
+/// whose assemblies (the caller's own and its NuGet packages) are shipped to the cluster, each
+/// file once; or C# lambda source that each node compiles, as with <c>actormap map --seed</c>.
+/// Inputs are ranges or arrays of long, double, string, or rows of those; results of any type
+/// System.Text.Json writes. Failures throw <see cref="MapJobException"/> naming the element,
+/// its exception and the node it failed on.
 /// </summary>
-public sealed class ClusterMapPool : IAsyncDisposable
+public sealed partial class ClusterMapPool : IMapPool
 {
     private readonly ClusterClient _client;
 
@@ -55,12 +58,18 @@ public sealed class ClusterMapPool : IAsyncDisposable
         }
     }
 
-    private async Task<T> RunAsync<T>(string lambda, MapInput input, string? reduce, MapOptions? options, CancellationToken cancellationToken)
+    private Task<T> RunAsync<T>(string lambda, MapInput input, string? reduce, MapOptions? options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(lambda);
+        var submit = Submit(reduce, options);
+        submit.FunctionSource = lambda;
+        return ExecuteAsync<T>(submit, input, options, cancellationToken);
+    }
+
+    private static SubmitJob Submit(string? reduce, MapOptions? options)
+    {
         var submit = new SubmitJob
         {
-            FunctionSource = lambda,
             Reduce = reduce ?? "",
             ChunkSize = options?.ChunkSize ?? 0,
             Balancing = options is null ? "" : options.Balancing == Balancing.Pull ? "pull" : "round-robin",
@@ -68,6 +77,11 @@ public sealed class ClusterMapPool : IAsyncDisposable
         };
         // Options given are sent whole, as the job's; per-type directives merge over the Seed's.
         SupervisionWire.Write(options is null ? SupervisionOverrides.None : SupervisionOverrides.From(options), submit);
+        return submit;
+    }
+
+    private async Task<T> ExecuteAsync<T>(SubmitJob submit, MapInput input, MapOptions? options, CancellationToken cancellationToken)
+    {
         var progress = options?.Progress;
         byte[] json;
         try

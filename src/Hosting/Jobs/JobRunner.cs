@@ -19,7 +19,7 @@ namespace ActorMap.Hosting.Jobs;
 /// and sends back progress, then the result as JSON parts, or the failure, through the job's
 /// <see cref="ClusterJob.Send"/>.
 /// </summary>
-internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions defaults)
+internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions defaults, Shipping.ShippedFunctions shipped)
 {
     /// <summary>
     /// 64 Ki elements: 512 KiB of longs each way. The connection between two nodes also carries
@@ -33,16 +33,13 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
         var received = Stopwatch.GetTimestamp();
         try
         {
-            var reduce = ReduceChoice.Parse(string.IsNullOrEmpty(submit.Reduce) ? null : submit.Reduce);
-            var source = new LambdaSource(submit.FunctionSource, input.Kind, reduce.LambdaSource);
-            // Repeated jobs reuse the loaded function (no disk read, no assembly load); the lease keeps
-            // it loaded until this job ends, after which an evicted lambda is unloaded.
-            using var lease = await Task.Run(() => NodeFunctions.Loaded.Acquire(source)).ConfigureAwait(false);
-            var loaded = lease.Function;
+            // Held until the job ends: the lambda stays loaded, the shipped set's context alive.
+            using var loaded = await Task.Run(() => SeedFunction.Load(submit, input, shipped)).ConfigureAwait(false);
+            var reduce = loaded.Reduce;
             var workers = Math.Max(1, await directory.Ask<int>(GetWorkerCount.Instance, TimeSpan.FromSeconds(10)).ConfigureAwait(false));
-            var options = Options(submit, input, workers, job);
+            var options = Options(submit, input, workers, job, loaded.Source);
             // Before the first chunk goes out (MapPool starts it), so a dashboard never misses one.
-            var recorder = new JobRecorder(job.Id, submit.FunctionSource);
+            var recorder = new JobRecorder(job.Id, loaded.Text);
             job.Recorder = recorder;
             options = options with { Recorder = recorder };
             var chunkSize = options.ChunkSize ?? ChunkPlan.DefaultChunkSize(input.Length, workers);
@@ -115,7 +112,7 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
         }
     }
 
-    private MapOptions Options(SubmitJob submit, MapInput input, int workers, ClusterJob job)
+    private MapOptions Options(SubmitJob submit, MapInput input, int workers, ClusterJob job, FunctionSource source)
     {
         var lastReport = 0L;
         return SupervisionWire.Read(submit).ApplyTo(defaults with
@@ -126,7 +123,7 @@ internal sealed class JobRunner(MapPool pool, IActorRef directory, MapOptions de
                 : defaults.ChunkSize ?? Math.Min(ChunkPlan.DefaultChunkSize(input.Length, workers), MaxDefaultChunk),
             Balancing = string.IsNullOrEmpty(submit.Balancing) ? defaults.Balancing : MapOptions.ParseBalancing(submit.Balancing, "balancing"),
             MaxChunksInFlightPerWorker = submit.MaxChunksInFlightPerWorker > 0 ? submit.MaxChunksInFlightPerWorker : defaults.MaxChunksInFlightPerWorker,
-            Source = new FunctionSource(submit.FunctionSource, input.Kind.CSharpName()),
+            Source = source,
             Progress = new Progress(p =>
             {
                 job.Progress = p;

@@ -14,7 +14,7 @@ namespace ActorMap.Hosting.Jobs;
 /// in, progress and the result go out as they are ready. A client that cancels, or whose stream
 /// breaks (Ctrl+C, a crash), cancels its job on the cluster.
 /// </summary>
-internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> status, ApiLimits limits, ILoggerFactory loggers, Dashboard.DashboardAddress dashboard)
+internal sealed partial class JobService(SeedJobs seed, IRequiredActor<StatusView> status, ApiLimits limits, ILoggerFactory loggers, Dashboard.DashboardAddress dashboard)
     : Messages.Compute.JobService.JobServiceBase
 {
     private static readonly TimeSpan s_statusTimeout = TimeSpan.FromSeconds(10);
@@ -130,9 +130,12 @@ internal sealed class JobService(SeedJobs seed, IRequiredActor<StatusView> statu
 }
 
 /// <summary>What the Seed's endpoint runs jobs with, created once the actor system is up.</summary>
-internal sealed class SeedJobs(JobRunner runner)
+internal sealed class SeedJobs(JobRunner runner, Shipping.ShippedFunctions shipped)
 {
     public JobRunner Runner { get; } = runner;
+
+    /// <summary>The Seed's store of shipped assemblies, where clients upload.</summary>
+    public Shipping.ShippedFunctions Shipped { get; } = shipped;
 
     public RunningJobs Jobs { get; } = new();
 }

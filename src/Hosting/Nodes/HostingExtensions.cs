@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ActorMap.Hosting.Nodes;
 
-//   Seed:   /user/directory, /user/registry, /user/status, /user/membership-log, /user/load, /user/workers/worker-1..N (allow-local-routees)
+//   Seed:   /user/directory, /user/registry, /user/status, /user/assemblies, /user/membership-log, /user/load, /user/workers/worker-1..N (allow-local-routees)
 //   Worker: /user/workers/worker-1..N, /user/membership-log, /user/load
 /// <summary>Wires an ActorMap node into a host with Akka.Hosting.</summary>
 public static class HostingExtensions
@@ -37,6 +37,7 @@ public static class HostingExtensions
                 })
                 .WithCustomSerializer("actormap", ComputeSerializer.Types, system => new ComputeSerializer(system))
                 .AddSetupIf(settings.Tls is { } tls, () => PeerValidation.SslSetup(settings.Tls!))
+                .AddSetup(new Shipping.ShippingSetup(settings.Shipping))
                 .WithActors((system, registry) => StartActors(system, registry, settings, log));
         });
         services.AddActorMapTelemetry(settings);
@@ -51,7 +52,8 @@ public static class HostingExtensions
                 var system = provider.GetRequiredService<ActorSystem>();
                 var directory = provider.GetRequiredService<IRequiredActor<WorkerDirectory>>().ActorRef;
                 var pool = MapPool.CreateForCluster(system, directory, settings.Defaults);
-                return new SeedJobs(new JobRunner(pool, directory, settings.Defaults));
+                var shipped = Shipping.ShippedFunctions.Get(system);
+                return new SeedJobs(new JobRunner(pool, directory, settings.Defaults, shipped), shipped);
             });
         }
         return services;
@@ -82,6 +84,7 @@ public static class HostingExtensions
             registry.Register<WorkerDirectory>(directory);
             system.ActorOf(WorkerRegistry.Props(directory), WorkerRegistry.Name);
             registry.Register<StatusView>(system.ActorOf(Props.Create(() => new StatusView()), "status"));
+            system.ActorOf(Shipping.AssemblyServer.Props(Shipping.ShippedFunctions.Get(system).Store, settings.MaximumFrameSize), Shipping.AssemblyServer.Name);
             cluster.Join(address);
         }
         if (settings.Workers > 0)

@@ -41,6 +41,9 @@ public sealed record NodeSettings(
     /// <summary>What the Seed's client endpoint accepts (actormap.api.limits).</summary>
     internal ApiLimits Limits { get; init; } = ApiLimits.Default;
 
+    /// <summary>The store of shipped assemblies, and the Seed's upload rules (actormap.shipping).</summary>
+    public Shipping.ShippingSettings Shipping { get; init; } = null!;
+
     /// <summary>The Seed's live dashboard (actormap.dashboard).</summary>
     internal DashboardSettings Dashboard { get; init; } = DashboardSettings.Default;
 
@@ -89,6 +92,7 @@ public sealed record NodeSettings(
             Limits = ApiLimits.From(config),
             HealthPort = HealthPortOf(config),
             Dashboard = DashboardSettings.From(config),
+            Shipping = Hosting.Shipping.ShippingSettings.From(config, role),
         };
     }
 

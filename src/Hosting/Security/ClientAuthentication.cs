@@ -45,6 +45,21 @@ internal sealed class ClientAuthentication(bool tls, byte[]? token, ILogger logg
         return continuation(requestStream, responseStream, context);
     }
 
+    // Uploads of code (UploadAssemblies): the same rule as every other call, or anyone could ship code to the nodes.
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authenticate(context);
+        return continuation(requestStream, context);
+    }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authenticate(context);
+        return continuation(request, responseStream, context);
+    }
+
     private void Authenticate(ServerCallContext context)
     {
         if (tls && context.GetHttpContext().Connection.ClientCertificate is not null)

@@ -28,8 +28,10 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     private const string CancelManifest = "CC";
     private const string StartedManifest = "CS";
     private const string LoadManifest = "NL";
+    private const string FetchManifest = "FA";
+    private const string PartManifest = "AP";
 
-    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks), typeof(ChunkStarted), typeof(Proto.NodeLoad)];
+    public static readonly Type[] Types = [typeof(RunChunk), typeof(ChunkResult), typeof(ChunkFailed), typeof(RegisterWorkers), typeof(WorkersRegistered), typeof(CancelChunks), typeof(ChunkStarted), typeof(Proto.NodeLoad), typeof(Proto.FetchAssembly), typeof(Proto.AssemblyPart)];
 
     public override int Identifier => Id;
 
@@ -43,12 +45,15 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         CancelChunks => CancelManifest,
         ChunkStarted => StartedManifest,
         Proto.NodeLoad => LoadManifest,
+        Proto.FetchAssembly => FetchManifest,
+        Proto.AssemblyPart => PartManifest,
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {o.GetType().FullName}", nameof(o)),
     };
 
     // This node's "host:port", for the bytes counter: known only once remoting listens, so read on first use.
     private KeyValuePair<string, object?>[]? _outTags;
     private KeyValuePair<string, object?>[]? _inTags;
+    private string? _assemblyServer;
 
     public override byte[] ToBinary(object obj)
     {
@@ -78,6 +83,8 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         CancelChunks cancel => new Proto.CancelChunks { JobId = cancel.JobId }.ToByteArray(),
         ChunkStarted started => new Proto.ChunkStarted { JobId = started.JobId, ChunkIndex = started.ChunkIndex }.ToByteArray(),
         Proto.NodeLoad load => load.ToByteArray(),
+        Proto.FetchAssembly fetch => fetch.ToByteArray(),
+        Proto.AssemblyPart part => part.ToByteArray(),
         _ => throw new ArgumentException($"ActorMap's serializer does not handle {obj.GetType().FullName}", nameof(obj)),
     };
 
@@ -103,6 +110,8 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
                 CancelManifest => new CancelChunks(Proto.CancelChunks.Parser.ParseFrom(bytes).JobId),
                 StartedManifest => StartedFromWire(Proto.ChunkStarted.Parser.ParseFrom(bytes)),
                 LoadManifest => Proto.NodeLoad.Parser.ParseFrom(bytes),
+                FetchManifest => Proto.FetchAssembly.Parser.ParseFrom(bytes),
+                PartManifest => Proto.AssemblyPart.Parser.ParseFrom(bytes),
                 _ => throw new SerializationException($"unknown ActorMap manifest '{manifest}'"),
             };
         }
@@ -112,7 +121,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         }
     }
 
-    private static Proto.RunChunk ToWire(RunChunk run)
+    private Proto.RunChunk ToWire(RunChunk run)
     {
         var source = (run.Function as SourcedMapFunction)?.Source
             ?? throw new InvalidOperationException("only a function with its source can run on another node");
@@ -121,9 +130,18 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
             JobId = run.JobId,
             ChunkIndex = run.ChunkIndex,
             FirstIndex = run.FirstIndex,
-            FunctionSource = source.Lambda,
             Input = ElementsCodec.FromChunk(run.Input, source.ElementType),
         };
+        if (source.Package is { } package)
+        {
+            // The package is never changed once made: no copy per chunk.
+            wire.FunctionPackage = UnsafeByteOperations.UnsafeWrap(package);
+            wire.AssemblyServer = _assemblyServer ??= Shipping.AssemblyServer.PathOn(system.Provider.DefaultAddress);
+        }
+        else
+        {
+            wire.FunctionSource = source.Lambda;
+        }
         SupervisionWire.Write(run.Supervision, wire);
         wire.TraceParent = run.TraceParent ?? "";
         return wire;
@@ -134,9 +152,12 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
     {
         // proto3 reads an absent message field as null: the router never sends one, a corrupt frame can.
         var input = run.Input ?? throw new FormatException("a RunChunk without its input");
-        return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input),
-            NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType)),
-            JobCancellations.Get(system).TokenFor(run.JobId), Supervision: SupervisionWire.Read(run.Supervision, run.Directives),
+        var token = JobCancellations.Get(system).TokenFor(run.JobId);
+        var function = run.FunctionPackage.IsEmpty
+            ? NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType))
+            : Shipping.ShippedFunctions.Get(system).ForChunk(run.JobId, run.FunctionPackage.Memory, run.AssemblyServer, token);
+        return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input), function,
+            token, Supervision: SupervisionWire.Read(run.Supervision, run.Directives),
             TraceParent: run.TraceParent.Length == 0 ? null : run.TraceParent);
     }
 
