@@ -16,6 +16,11 @@ internal static class ClusterMapRunner
 {
     public static async Task<int> RunAsync(MapRequest request, CliEnvironment environment, CancellationToken cancellationToken)
     {
+        if (request.Method is not null)
+        {
+            // The Seed compiles lambda source; a method travels as a packaged delegate (AssemblyFunction.Map), which the next step uploads.
+            throw new UsageException("--assembly with --seed comes in the next step; without --seed the method runs in-process");
+        }
         var outputPath = request.Output is null ? null : MapRunner.CheckOutput(environment, request.Output);
         var reportPath = request.Report is null ? null : ReportFile.Check(environment, request.Report);
         Compute.Telemetry.JobReport? report = null;
@@ -96,7 +101,7 @@ internal static class ClusterMapRunner
     {
         var submit = new SubmitJob
         {
-            FunctionSource = request.Function,
+            FunctionSource = request.Function!,
             Reduce = request.Reduce.Kind == ReduceKind.None ? "" : request.Reduce.LambdaSource ?? request.Reduce.Name,
             ChunkSize = request.ChunkSize ?? 0,
             Balancing = request.Balancing switch
