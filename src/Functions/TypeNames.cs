@@ -16,7 +16,9 @@ internal static class TypeNames
         _ when type == typeof(char) => "char",
         _ when type == typeof(string) => "string",
         _ when type == typeof(object) => "object",
+        _ when type == typeof(void) => "void",
         { IsArray: true } => Of(type.GetElementType()!) + "[]",
+        { IsGenericType: true } => $"{type.Name.Split('`')[0]}<{string.Join(", ", type.GetGenericArguments().Select(Of))}>",
         _ => type.Name,
     };
 }

@@ -3,7 +3,7 @@ using ActorMap.Compute;
 
 namespace ActorMap.Functions;
 
-/// <summary>A lambda from TIn to TOut, with the reduce lambda when --reduce gave one.</summary>
+/// <summary>A lambda (or a method) from TIn to TOut, with the reducer when --reduce gave a lambda or a method.</summary>
 public sealed class TypedFunction<TIn, TOut> : TypedFunction
 {
     private readonly Func<TIn, TOut> _function;
@@ -23,7 +23,7 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
 
     internal override Compute.Jobs.IMapFunction CreateMapFunction() => new Compute.Jobs.MapFunction<TIn, TOut>(_function);
 
-    /// <summary>Adds the --reduce lambda; it is typed against TOut, so it is compiled in the same expression.</summary>
+    /// <summary>Adds the --reduce lambda or method; a lambda is typed against TOut, so it is compiled in the same expression.</summary>
     public TypedFunction<TIn, TOut> WithReduce(Func<TOut, TOut, TOut> reduce)
     {
         ArgumentNullException.ThrowIfNull(reduce);
@@ -48,8 +48,8 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
                 return Reduced(await ReduceAsync(pool, input, _function, BuiltinReducers.Min<TOut>(), hasSeed: false, default!, options, cancellationToken, reduce));
             case ReduceKind.Max:
                 return Reduced(await ReduceAsync(pool, input, _function, BuiltinReducers.Max<TOut>(), hasSeed: false, default!, options, cancellationToken, reduce));
-            case ReduceKind.Lambda:
-                var lambda = _reduce ?? throw new InvalidOperationException("the reduce lambda was not compiled into the function");
+            case ReduceKind.Lambda or ReduceKind.Method:
+                var lambda = _reduce ?? throw new InvalidOperationException($"the reducer {reduce.Name} was not bound into the function");
                 return Reduced(await ReduceAsync(pool, input, _function, lambda, hasSeed: false, default!, options, cancellationToken, reduce));
             case ReduceKind.Fold:
                 var fold = _fold ?? throw new InvalidOperationException("no reducer was bound to the function");

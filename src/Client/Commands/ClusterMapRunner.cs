@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ActorMap.Client.Output;
 using ActorMap.Functions;
+using ActorMap.Functions.Input;
 using ActorMap.Hosting.Client;
 using ActorMap.Hosting.Wire;
 using ActorMap.Messages.Compute;
@@ -45,6 +46,10 @@ internal static class ClusterMapRunner
         {
             try
             {
+                if (request.Method is { } method)
+                {
+                    await ShipMethodAsync(method, request, input, environment, client, submit, cancellationToken);
+                }
                 var progress = new Output.JobProgress();
                 Task<byte[]> Job() => client.RunAsync(submit, input, progress, a => accepted = a, cancellationToken, onPart, OnReport);
                 json = environment.StderrIsTerminal
@@ -96,8 +101,9 @@ internal static class ClusterMapRunner
     {
         var submit = new SubmitJob
         {
-            FunctionSource = request.Function,
-            Reduce = request.Reduce.Kind == ReduceKind.None ? "" : request.Reduce.LambdaSource ?? request.Reduce.Name,
+            FunctionSource = request.Function ?? "",
+            // A reducer method travels inside the function's package.
+            Reduce = request.Reduce.Kind is ReduceKind.None or ReduceKind.Method ? "" : request.Reduce.LambdaSource ?? request.Reduce.Name,
             ChunkSize = request.ChunkSize ?? 0,
             Balancing = request.Balancing switch
             {
@@ -108,6 +114,30 @@ internal static class ClusterMapRunner
         };
         SupervisionWire.Write(request.Supervision, submit);
         return submit;
+    }
+
+    /// <summary>
+    /// --assembly with --seed: the method (and a reducer method) packaged with the assembly and
+    /// what it needs, the files the Seed lacks uploaded, the package carried by the submission.
+    /// </summary>
+    private static async Task ShipMethodAsync(AssemblyMethod method, MapRequest request, MapInput input, CliEnvironment environment,
+        ClusterClient client, SubmitJob submit, CancellationToken cancellationToken)
+    {
+        var bound = Client.Functions.AssemblyFunction.Load(environment.FullPath(method.Assembly), method.Assembly, method.Function, input.Kind.ClrType(), request.Reduce);
+        ActorMap.Functions.Shipping.PackagedFunction packaged;
+        try
+        {
+            packaged = ActorMap.Functions.Shipping.DelegatePackager.Default.Package(bound.Map,
+                bound.Reduce is { } reduce ? new ActorMap.Functions.Shipping.ReducerToShip(reduce, HasSeed: false, Seed: null) : null);
+        }
+        catch (ActorMap.Functions.Shipping.UnshippableFunctionException e)
+        {
+            throw new UsageException($"--function {method.Function}: {e.Message}");
+        }
+        // A refusal (a corrupted upload) or an unreachable Seed fails as the job itself would.
+        await client.ShipAsync(packaged, cancellationToken);
+        submit.FunctionSource = "";
+        submit.FunctionPackage = Google.Protobuf.ByteString.CopyFrom(packaged.Package.ToBytes());
     }
 
     // A failed job leaves no partial --output: the exception filter runs before the stack unwinds.

@@ -31,7 +31,7 @@ internal static class ConfigCommand
                 }
                 catch (ArgumentException e)
                 {
-                    throw new Functions.UsageException($"configuration: {e.Message}");
+                    throw new ActorMap.Functions.UsageException($"configuration: {e.Message}");
                 }
                 environment.Stdout.WriteLine(settings.AkkaConfig().Root.ToString());
                 return ExitCodes.Success;

@@ -8,10 +8,16 @@ internal static class MapCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var function = new Argument<string>("FUNCTION") { Description = "A C# lambda over one element, such as \"x => x * x\"" };
+        var function = new Argument<string?>("FUNCTION")
+        {
+            Description = "A C# lambda over one element, such as \"x => x * x\"; leave it out with --assembly",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var assembly = new Option<string?>("--assembly") { Description = "Apply a public static method of this compiled .NET assembly instead of a lambda; its dependencies load from its folder (.deps.json)", HelpName = "DLL" };
+        var method = new Option<string?>("--function") { Description = "With --assembly: the method, Namespace.Type.Method (nested types as Outer+Inner), taking one element and returning a value", HelpName = "TYPE.METHOD" };
         var range = new Option<string?>("--range") { Description = "The integers A..B, B excluded, such as 0..1000", HelpName = "A..B" };
         var input = new Option<string?>("--input") { Description = "A JSON array of numbers, strings or rows of them; - reads stdin", HelpName = "FILE|-" };
-        var reduce = new Option<string?>("--reduce") { Description = "sum, min, max, count, or a lambda such as \"(a, b) => a + b\"", HelpName = "R" };
+        var reduce = new Option<string?>("--reduce") { Description = "sum, min, max, count, or a lambda such as \"(a, b) => a + b\"; with --assembly, a static method Type.Method (or Method of --function's type)", HelpName = "R" };
         var chunkSize = new Option<string?>("--chunk-size") { Description = "Elements per chunk (default: actormap.compute.default-chunk-size)", HelpName = "N" };
         var workers = new Option<string?>("--workers") { Description = "Worker actors (default: actormap.compute.workers, 0 = processor count)", HelpName = "N" };
         var balancing = new Option<string?>("--balancing") { Description = "round-robin or pull (default: actormap.compute.balancing)" };
@@ -24,7 +30,7 @@ internal static class MapCommand
         var tls = TlsOption.Create();
         var command = new Command("map", "Apply FUNCTION to every element, in parallel on actors, and print the results in input order")
         {
-            function, range, input, reduce, chunkSize, workers, balancing, output, report, file, seed, tls,
+            function, assembly, method, range, input, reduce, chunkSize, workers, balancing, output, report, file, seed, tls,
         };
         foreach (var option in supervision.All)
         {
@@ -32,8 +38,9 @@ internal static class MapCommand
         }
         command.SetAction((parse, cancellationToken) =>
         {
-            var request = MapRequest.Create(parse.GetValue(function)!, parse.GetValue(range), parse.GetValue(input), parse.GetValue(reduce),
-                Integer(parse.GetValue(chunkSize), "--chunk-size"), Integer(parse.GetValue(workers), "--workers"), parse.GetValue(balancing), parse.GetValue(output), parse.GetValue(file))
+            var request = MapRequest.Create(parse.GetValue(function), parse.GetValue(range), parse.GetValue(input), parse.GetValue(reduce),
+                Integer(parse.GetValue(chunkSize), "--chunk-size"), Integer(parse.GetValue(workers), "--workers"), parse.GetValue(balancing), parse.GetValue(output), parse.GetValue(file),
+                parse.GetValue(assembly), parse.GetValue(method))
                 with
                 {
                     Seed = parse.GetValue(seed),

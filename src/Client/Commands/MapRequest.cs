@@ -5,7 +5,7 @@ namespace ActorMap.Client.Commands;
 
 /// <summary>The map verb's arguments, checked: everything a user can get wrong is a <see cref="UsageException"/> here.</summary>
 internal sealed record MapRequest(
-    string Function,
+    string? Function,
     LongRange? Range,
     string? Input,
     ReduceChoice Reduce,
@@ -15,6 +15,9 @@ internal sealed record MapRequest(
     string? Output,
     string? ConfigFile)
 {
+    /// <summary>--assembly and --function: a static method of the user's assembly; null when FUNCTION is a lambda.</summary>
+    public AssemblyMethod? Method { get; init; }
+
     /// <summary>Where --report writes the job's performance report; null writes none.</summary>
     public string? Report { get; init; }
 
@@ -27,12 +30,13 @@ internal sealed record MapRequest(
     /// <summary>How the console proves itself to the Seed (--tls, ACTORMAP_TLS_DIR, ACTORMAP_TOKEN_FILE).</summary>
     public Hosting.Client.ClusterCredentials Credentials { get; init; } = new();
 
-    public static MapRequest Create(string function, string? range, string? input, string? reduce, int? chunkSize, int? workers,
-        string? balancing, string? output, string? configFile)
+    public static MapRequest Create(string? function, string? range, string? input, string? reduce, int? chunkSize, int? workers,
+        string? balancing, string? output, string? configFile, string? assembly = null, string? method = null)
     {
-        if (string.IsNullOrWhiteSpace(function))
+        var assemblyMethod = AssemblyMethod.From(function, assembly, method);
+        if (assemblyMethod is null && string.IsNullOrWhiteSpace(function))
         {
-            throw new UsageException("FUNCTION is empty: give a C# lambda such as \"x => x * x\"");
+            throw new UsageException("FUNCTION is empty: give a C# lambda such as \"x => x * x\", or --assembly DLL --function Namespace.Type.Method");
         }
         if ((range is null) == (input is null))
         {
@@ -60,6 +64,7 @@ internal sealed record MapRequest(
             "pull" => Compute.Balancing.Pull,
             _ => throw new UsageException($"--balancing must be round-robin or pull, got '{balancing}'"),
         };
-        return new MapRequest(function, parsedRange, input, ReduceChoice.Parse(reduce), chunkSize, workers, parsedBalancing, output, configFile);
+        var reduceChoice = assemblyMethod is null ? ReduceChoice.Parse(reduce) : ReduceChoice.ParseForAssembly(reduce);
+        return new MapRequest(function, parsedRange, input, reduceChoice, chunkSize, workers, parsedBalancing, output, configFile) { Method = assemblyMethod };
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ActorMap.Client.Configuration;
+using ActorMap.Client.Functions;
 using ActorMap.Functions;
 using ActorMap.Client.Input;
 using ActorMap.Client.Output;
@@ -32,7 +33,7 @@ internal static class MapRunner
         var outputPath = request.Output is null ? null : CheckOutput(environment, request.Output);
         var reportPath = request.Report is null ? null : ReportFile.Check(environment, request.Report);
         var input = ReadInput(request, environment);
-        var loaded = FunctionLoader.Load(new LambdaSource(request.Function, input.Kind, request.Reduce.LambdaSource), LambdaCache.For(environment.GetVariable, environment.FullPath));
+        var (function, functionText, origin) = LoadFunction(request, input, environment);
 
         var progress = new JobProgress();
         JobReport? report = null;
@@ -41,7 +42,7 @@ internal static class MapRunner
             // Always recorded: the summary line's speed-up comes from the report (a few numbers per chunk).
             ReportPath = reportPath,
             OnReport = r => report = r,
-            FunctionText = request.Function,
+            FunctionText = functionText,
             Workers = request.Workers ?? defaults.Workers ?? Environment.ProcessorCount,
             ChunkSize = request.ChunkSize ?? defaults.ChunkSize,
             Balancing = request.Balancing ?? defaults.Balancing,
@@ -51,7 +52,7 @@ internal static class MapRunner
         JobOutcome outcome;
         await using (var pool = MapPool.Create(options))
         {
-            Task<JobOutcome> Job() => loaded.Function.RunAsync(pool, input, request.Reduce, options, cancellationToken);
+            Task<JobOutcome> Job() => function.RunAsync(pool, input, request.Reduce, options, cancellationToken);
             outcome = environment.StderrIsTerminal
                 ? await ShowProgressAsync(environment.Stderr, input.Length, progress, Job)
                 : await Job();
@@ -66,7 +67,7 @@ internal static class MapRunner
         {
             ResultWriter.Write(environment.Stdout, outcome);
         }
-        var summary = Summary(input.Length, progress.Last, options.Workers!.Value, elapsed, loaded) + ReportFile.Parallelism(report);
+        var summary = Summary(input.Length, progress.Last, options.Workers!.Value, elapsed, origin) + ReportFile.Parallelism(report);
         if (environment.GetVariable("ACTORMAP_DIAGNOSTICS") == "1")
         {
             // Lets a process-level spec (and a curious user) check that a cache hit kept Roslyn out.
@@ -80,6 +81,24 @@ internal static class MapRunner
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Task<JobOutcome> ShowProgressAsync(TextWriter stderr, long total, JobProgress progress, Func<Task<JobOutcome>> job) =>
         ProgressBar.ShowAsync(stderr, total, progress, job);
+
+    // The function, the text the report shows for it, and where it came from for the summary line.
+    private static (TypedFunction Function, string Text, string Origin) LoadFunction(MapRequest request, MapInput input, CliEnvironment environment)
+    {
+        if (request.Method is { } method)
+        {
+            var bound = AssemblyFunction.Load(environment.FullPath(method.Assembly), method.Assembly, method.Function, input.Kind.ClrType(), request.Reduce);
+            return (bound.Function, bound.Description, bound.Description);
+        }
+        var loaded = FunctionLoader.Load(new LambdaSource(request.Function!, input.Kind, request.Reduce.LambdaSource), LambdaCache.For(environment.GetVariable, environment.FullPath));
+        var origin = loaded.Origin switch
+        {
+            LambdaOrigin.Cache => "lambda from cache",
+            LambdaOrigin.Recompiled => string.Create(CultureInfo.InvariantCulture, $"lambda recompiled in {loaded.CompileTime.TotalSeconds:0.00} s (cache entry was unreadable)"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"lambda compiled in {loaded.CompileTime.TotalSeconds:0.00} s"),
+        };
+        return (loaded.Function, request.Function!, origin);
+    }
 
     internal static MapInput ReadInput(MapRequest request, CliEnvironment environment)
     {
@@ -118,16 +137,10 @@ internal static class MapRunner
         return path;
     }
 
-    private static string Summary(long elements, MapProgress? last, int workers, TimeSpan elapsed, LoadedFunction loaded)
+    private static string Summary(long elements, MapProgress? last, int workers, TimeSpan elapsed, string origin)
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
-        var lambda = loaded.Origin switch
-        {
-            LambdaOrigin.Cache => "lambda from cache",
-            LambdaOrigin.Recompiled => $"lambda recompiled in {loaded.CompileTime.TotalSeconds:0.00} s (cache entry was unreadable)",
-            _ => $"lambda compiled in {loaded.CompileTime.TotalSeconds:0.00} s",
-        };
         return string.Create(CultureInfo.InvariantCulture,
-            $"actormap: {elements} elements, {last?.TotalChunks ?? 0} chunks, {workers} workers, {elapsed.TotalSeconds:0.000} s, {elements / seconds:0} elements/s; {lambda}");
+            $"actormap: {elements} elements, {last?.TotalChunks ?? 0} chunks, {workers} workers, {elapsed.TotalSeconds:0.000} s, {elements / seconds:0} elements/s; {origin}");
     }
 }
