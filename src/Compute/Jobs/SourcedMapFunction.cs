@@ -3,12 +3,12 @@ namespace ActorMap.Compute.Jobs;
 /// <summary>
 /// The source of a job's lambda and its element type as C# writes it (<c>long</c>,
 /// <c>double[]</c>…): what travels to other nodes, which compile it themselves. A shipped
-/// function travels as its <see cref="Package"/> instead, and <see cref="Lambda"/> describes it.
+/// function travels as its package's hash (<see cref="PackageHash"/>) instead, and <see cref="Lambda"/> describes it.
 /// </summary>
 internal sealed record FunctionSource(string Lambda, string ElementType)
 {
-    /// <summary>The caller's packaged delegate (ActorMap.Functions' FunctionPackage bytes); null for lambda source.</summary>
-    public byte[]? Package { get; init; }
+    /// <summary>The SHA-256 of the caller's packaged delegate in the Seed's store (ActorMap.Functions' FunctionPackage); null for lambda source.</summary>
+    public string? PackageHash { get; init; }
 }
 
 /// <summary>

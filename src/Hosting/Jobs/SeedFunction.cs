@@ -78,9 +78,22 @@ internal sealed class SeedFunction(TypedFunction function, ReduceChoice reduce, 
             loaded.Dispose();
             throw new UsageException($"the function takes {loaded.Typed.InputType}, but the job's input is of {expected}");
         }
+        // The nodes fetch the package from the Seed's store, as they fetch its files: chunks carry its hash only.
+        var hash = ContentHash.Of(bytes);
+        var pin = shipped.Store.Pin([hash]);
+        shipped.Store.Put(hash, bytes, "the job's function package");
         var text = $"{package.Method.DeclaringType.Split(',')[0]}.{package.Method.Name}";
-        return new SeedFunction(loaded.Typed, reduce, new FunctionSource(text, input.Kind.CSharpName()) { Package = bytes }, text, loaded);
+        return new SeedFunction(loaded.Typed, reduce, new FunctionSource(text, input.Kind.CSharpName()) { PackageHash = hash }, text, new Leases(loaded, pin));
     }
 
     public void Dispose() => lease.Dispose();
+
+    private sealed class Leases(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            second.Dispose();
+            first.Dispose();
+        }
+    }
 }

@@ -17,21 +17,25 @@ internal static class AssemblyFetcher
     /// <summary>Fetches <paramref name="missing"/> into <paramref name="store"/>; returns the bytes fetched.</summary>
     public static long Fetch(ActorSystem system, string server, FunctionPackage package, IReadOnlyList<string> missing, AssemblyStore store, CancellationToken cancellation)
     {
+        var names = NamesOf(package);
+        long total = 0;
+        foreach (var hash in missing)
+        {
+            total += Fetch(system, server, hash, names.GetValueOrDefault(hash, hash), store, cancellation);
+        }
+        return total;
+    }
+
+    /// <summary>Fetches one file (<paramref name="name"/> is for messages) into <paramref name="store"/>; returns its length.</summary>
+    public static long Fetch(ActorSystem system, string server, string hash, string name, AssemblyStore store, CancellationToken cancellation)
+    {
         if (string.IsNullOrEmpty(server))
         {
             throw new ShippedAssemblyException("the chunk names no assembly server to fetch its shipped files from");
         }
-        var names = NamesOf(package);
-        var selection = system.ActorSelection(server);
-        long total = 0;
-        foreach (var hash in missing)
-        {
-            var name = names.GetValueOrDefault(hash, hash);
-            var bytes = FetchFile(selection, hash, name, store, cancellation);
-            store.Put(hash, bytes, name);
-            total += bytes.LongLength;
-        }
-        return total;
+        var bytes = FetchFile(system.ActorSelection(server), hash, name, store, cancellation);
+        store.Put(hash, bytes, name);
+        return bytes.LongLength;
     }
 
     // Blocking is right here: this runs on the job's worker, which has nothing else to do until its function is loaded.

@@ -7,7 +7,7 @@ namespace ActorMap.Hosting.Shipping;
 /// loaded by the first chunk. A function that cannot load fails the chunk at its first element,
 /// so the job fails with the reason (a file the Seed lacks, a hash that does not match).
 /// </summary>
-internal sealed class ShippedChunkFunction(ShippedFunctions functions, string key, ReadOnlyMemory<byte> package, string server, CancellationToken jobToken)
+internal sealed class ShippedChunkFunction(ShippedFunctions functions, string key, string packageHash, string server, CancellationToken jobToken)
     : IMapFunction
 {
     public ChunkOutput Apply(long firstIndex, ChunkInput input, ChunkDestination? destination, CancellationToken cancellation)
@@ -15,7 +15,7 @@ internal sealed class ShippedChunkFunction(ShippedFunctions functions, string ke
         IMapFunction function;
         try
         {
-            function = functions.JobFor(key, package, server, jobToken).Function(cancellation);
+            function = functions.JobFor(key, packageHash, server, jobToken).Function(cancellation);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {

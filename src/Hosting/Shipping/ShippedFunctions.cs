@@ -39,16 +39,20 @@ internal sealed class ShippedFunctions : IExtension
     /// The chunk's function. Nothing is read or fetched here (this runs on remoting's thread):
     /// the job's first chunk on this node loads it, on its worker.
     /// </summary>
-    public IMapFunction ForChunk(long jobId, ReadOnlyMemory<byte> package, string server, CancellationToken jobToken)
+    /// <exception cref="FormatException"><paramref name="packageHash"/> is not a SHA-256 in hex (a corrupt frame).</exception>
+    public IMapFunction ForChunk(long jobId, string packageHash, string server, CancellationToken jobToken)
     {
-        // By the package's content too: a Seed restarted counts its jobs from 1 again.
-        var key = $"{jobId}:{ContentHash.Of(package.Span)}";
-        return new ShippedChunkFunction(this, key, package, server, jobToken);
+        if (!ContentHash.IsValid(packageHash))
+        {
+            throw new FormatException($"a RunChunk names function package '{packageHash}', not a SHA-256");
+        }
+        // By the package too: a Seed restarted counts its jobs from 1 again.
+        return new ShippedChunkFunction(this, $"{jobId}:{packageHash}", packageHash, server, jobToken);
     }
 
-    internal ShippedJob JobFor(string key, ReadOnlyMemory<byte> package, string server, CancellationToken jobToken)
+    internal ShippedJob JobFor(string key, string packageHash, string server, CancellationToken jobToken)
     {
-        var job = _jobs.GetOrAdd(key, _ => new ShippedJob(_system, this, package.ToArray(), server));
+        var job = _jobs.GetOrAdd(key, _ => new ShippedJob(_system, this, packageHash, server));
         job.ReleaseWhen(jobToken, () => Release(key, job));
         return job;
     }

@@ -10,7 +10,7 @@ namespace ActorMap.Hosting.Shipping;
 /// store lacks from the Seed), shared by the job's other chunks, released at the job's end. A load
 /// that fails is not remembered, so a retried chunk tries again (the Seed may be back).
 /// </summary>
-internal sealed class ShippedJob(ExtendedActorSystem system, ShippedFunctions owner, byte[] package, string server) : IDisposable
+internal sealed class ShippedJob(ExtendedActorSystem system, ShippedFunctions owner, string packageHash, string server) : IDisposable
 {
     private readonly object _gate = new();
     private LoadedShippedFunction? _loaded;
@@ -43,8 +43,8 @@ internal sealed class ShippedJob(ExtendedActorSystem system, ShippedFunctions ow
             {
                 return _function;
             }
-            var parsed = FunctionPackage.FromBytes(package);
             var store = owner.Store;
+            var parsed = Package(store, cancellation);
             // Pinned from the fetch until the context holds them, so an eviction cannot come between.
             using (store.Pin(parsed.ContentHashes()))
             {
@@ -60,6 +60,21 @@ internal sealed class ShippedJob(ExtendedActorSystem system, ShippedFunctions ow
             return _function;
         }
     }
+
+    // The package itself comes from the Seed's store like the files it names, checked by its hash.
+    private FunctionPackage Package(AssemblyStore store, CancellationToken cancellation)
+    {
+        using (store.Pin([packageHash]))
+        {
+            if (!store.Has(packageHash))
+            {
+                AssemblyFetcher.Fetch(system, server, packageHash, PackageName, store, cancellation);
+            }
+            return FunctionPackage.FromBytes(store.Read(packageHash, PackageName));
+        }
+    }
+
+    private const string PackageName = "the job's function package";
 
     public void Dispose()
     {

@@ -132,10 +132,9 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
             FirstIndex = run.FirstIndex,
             Input = ElementsCodec.FromChunk(run.Input, source.ElementType),
         };
-        if (source.Package is { } package)
+        if (source.PackageHash is { } package)
         {
-            // The package is never changed once made: no copy per chunk.
-            wire.FunctionPackage = UnsafeByteOperations.UnsafeWrap(package);
+            wire.FunctionPackageHash = package;
             wire.AssemblyServer = _assemblyServer ??= Shipping.AssemblyServer.PathOn(system.Provider.DefaultAddress);
         }
         else
@@ -153,9 +152,9 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         // proto3 reads an absent message field as null: the router never sends one, a corrupt frame can.
         var input = run.Input ?? throw new FormatException("a RunChunk without its input");
         var token = JobCancellations.Get(system).TokenFor(run.JobId);
-        var function = run.FunctionPackage.IsEmpty
+        var function = run.FunctionPackageHash.Length == 0
             ? NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType))
-            : Shipping.ShippedFunctions.Get(system).ForChunk(run.JobId, run.FunctionPackage.Memory, run.AssemblyServer, token);
+            : Shipping.ShippedFunctions.Get(system).ForChunk(run.JobId, run.FunctionPackageHash, run.AssemblyServer, token);
         return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input), function,
             token, Supervision: SupervisionWire.Read(run.Supervision, run.Directives),
             TraceParent: run.TraceParent.Length == 0 ? null : run.TraceParent);
