@@ -40,14 +40,14 @@ internal sealed class ShippedFunctions : IExtension
     /// the job's first chunk on this node loads it, on its worker.
     /// </summary>
     /// <exception cref="FormatException"><paramref name="packageHash"/> is not a SHA-256 in hex (a corrupt frame).</exception>
-    public IMapFunction ForChunk(long jobId, string packageHash, string server, CancellationToken jobToken)
+    public IMapFunction ForChunk(long jobId, string packageHash, string server, string elementType, CancellationToken jobToken)
     {
         if (!ContentHash.IsValid(packageHash))
         {
             throw new FormatException($"a RunChunk names function package '{packageHash}', not a SHA-256");
         }
         // By the package too: a Seed restarted counts its jobs from 1 again.
-        return new ShippedChunkFunction(this, $"{jobId}:{packageHash}", packageHash, server, jobToken);
+        return new ShippedChunkFunction(this, $"{jobId}:{packageHash}", packageHash, server, elementType, jobToken);
     }
 
     internal ShippedJob JobFor(string key, string packageHash, string server, CancellationToken jobToken)

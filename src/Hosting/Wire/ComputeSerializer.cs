@@ -123,8 +123,12 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
 
     private Proto.RunChunk ToWire(RunChunk run)
     {
-        var source = (run.Function as SourcedMapFunction)?.Source
-            ?? throw new InvalidOperationException("only a function with its source can run on another node");
+        var (source, server) = run.Function switch
+        {
+            SourcedMapFunction sourced => (sourced.Source, null),
+            Shipping.ShippedChunkFunction shipped => (shipped.Source, shipped.Server),
+            _ => throw new InvalidOperationException("only a function with its source can run on another node"),
+        };
         var wire = new Proto.RunChunk
         {
             JobId = run.JobId,
@@ -135,7 +139,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         if (source.PackageHash is { } package)
         {
             wire.FunctionPackageHash = package;
-            wire.AssemblyServer = _assemblyServer ??= Shipping.AssemblyServer.PathOn(system.Provider.DefaultAddress);
+            wire.AssemblyServer = server ?? (_assemblyServer ??= Shipping.AssemblyServer.PathOn(system.Provider.DefaultAddress));
         }
         else
         {
@@ -154,7 +158,7 @@ internal sealed class ComputeSerializer(ExtendedActorSystem system) : Serializer
         var token = JobCancellations.Get(system).TokenFor(run.JobId);
         var function = run.FunctionPackageHash.Length == 0
             ? NodeFunctions.For(new FunctionSource(run.FunctionSource, input.ElementType))
-            : Shipping.ShippedFunctions.Get(system).ForChunk(run.JobId, run.FunctionPackageHash, run.AssemblyServer, token);
+            : Shipping.ShippedFunctions.Get(system).ForChunk(run.JobId, run.FunctionPackageHash, run.AssemblyServer, input.ElementType, token);
         return new(run.JobId, run.ChunkIndex, run.FirstIndex, ElementsCodec.ToChunk(input), function,
             token, Supervision: SupervisionWire.Read(run.Supervision, run.Directives),
             TraceParent: run.TraceParent.Length == 0 ? null : run.TraceParent);

@@ -92,6 +92,11 @@ public sealed class ComputeSerializerFuzzSpec : Akka.TestKit.Xunit2.TestKit
             var function = NodeFunctions.For(new FunctionSource("x => x", elements.ElementType));
             yield return new RunChunk(7, 3, 300, ElementsCodec.ToChunk(elements), function, CancellationToken.None, Supervision: policy);
         }
+        var shipped = new FunctionSource("Harmonic.Series.Value", "long") { PackageHash = new string('a', 64) };
+        yield return new RunChunk(8, 1, 10, new RangeChunk(10, 5), new SourcedMapFunction(shipped, NodeFunctions.For(shipped)), CancellationToken.None);
+        yield return new Messages.Compute.FetchAssembly { Hash = new string('b', 64), Offset = 262144 };
+        yield return new Messages.Compute.AssemblyPart { Hash = new string('b', 64), Offset = 0, Length = 3, Data = Google.Protobuf.ByteString.CopyFrom(1, 2, 3) };
+        yield return new Messages.Compute.AssemblyPart { Hash = new string('c', 64), Error = "not in this node's store" };
         yield return new ChunkResult(7, 3, 300, new ChunkOutput<long>([1, -1, long.MinValue]));
         yield return new ChunkResult(7, 3, 300, new ChunkOutput<double>([0.5, double.NegativeInfinity]));
         yield return new ChunkResult(7, 3, 300, new ChunkOutput<int>([1, int.MaxValue]));
