@@ -61,6 +61,15 @@ public sealed class ShippedFunctionsSpec(ShippingCluster fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Results_of_the_callers_own_types_must_come_back_as_those_types()
+    {
+        var results = await _pool.MapAsync(new LongRange(0, 300), x => new Histogram().Add(Series.DenominatorDigits(x)), new MapOptions { ChunkSize = 50 });
+
+        Assert.Equal(Local(Series.DenominatorDigits).Take(300), results.Select(h => h.Counts.Single().Key));
+        Assert.All(results, h => Assert.Equal(1, h.Counts.Single().Value));
+    }
+
+    [Fact]
     public async Task A_capture_that_cannot_travel_must_be_refused_before_anything_is_sent()
     {
         using var client = new HttpClient();
