@@ -5,7 +5,8 @@ namespace ActorMap.MultiNode.Tests;
 
 //   seed (127.0.0.1:port0, workers of its own) ◄── HarmonicApp --seed / actormap map --assembly --seed
 //        ├─ worker-1   (2 workers, a store of its own)
-//        └─ worker-2   (2 workers, a store of its own)
+//        ├─ worker-2   (2 workers, a store of its own)
+//        └─ worker-3   (started mid-job, in one spec)
 /// <summary>
 /// Compiled code of a user's own, shipped: samples/HarmonicApp and the console's --assembly print
 /// on a cluster of real processes exactly what they print embedded.
@@ -47,6 +48,33 @@ public sealed class ShippingSpec(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(clustered.ExitCode == 0, clustered.ToString());
         Assert.Equal(embedded.Stdout, clustered.Stdout);
         await AssertEveryWorkerNodeRanChunksAsync(workers);
+    }
+
+    [Fact]
+    public async Task A_WorkerNode_that_joins_mid_job_must_fetch_the_shipped_assembly_and_run_chunks()
+    {
+        await _cluster.StartClusterAsync(workers: 2);
+        var gate = new JobGate(_cluster);
+        // Pull, not round-robin: round-robin would wait for the turn of a worker stuck at the gate
+        // before the newcomer got anything (docs/shipping.md, limits).
+        var console = _cluster.StartConsole("map", "--assembly", BuiltAssemblies.GatedJob, "--function", "GatedJob.Gate.Hold",
+            "--range", $"0..{JobGate.Elements}", "--chunk-size", JobGate.ChunkSize, "--balancing", "pull");
+        await _cluster.AwaitStatusAsync(status => Assert.Contains(status.Jobs, j => j.ChunksDone > 0), Timeouts.Job);
+
+        var third = await _cluster.StartWorkerAsync();
+        await _cluster.AwaitStatusAsync(status =>
+        {
+            Assert.True(status.MemberOf(third) is { IsUp: true, Workers: > 0 }, $"{third} is not Up with workers yet: {status}");
+            Assert.NotEmpty(status.Jobs);
+        }, Timeouts.Membership);
+        gate.Open();
+        var result = await ClusterFixture.FinishAsync(console, Timeouts.Job);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        JobGate.AssertComplete(result);
+        // Its store was empty when it joined: a chunk done there is a chunk of fetched code.
+        var after = await _cluster.StatusAsync();
+        Assert.True(after.MemberOf(third) is { ChunksDone: > 0 }, $"{third} ran no chunk: {after}");
     }
 
     // The Seed runs workers of its own: chunks on the WorkerNodes are what proves that they

@@ -30,6 +30,9 @@ public static class BuiltAssemblies
     /// <summary>samples/Harmonic's bin folder holds Fractions.dll beside it, as the console's --assembly wants.</summary>
     public static string HarmonicLibrary => Locate("Harmonic", "Harmonic.dll", "samples");
 
+    /// <summary>tests/GatedJob: a compiled function holding a job open until the <see cref="JobGate"/> opens.</summary>
+    public static string GatedJob => Locate("GatedJob", "GatedJob.dll", "tests");
+
     private static string Locate(string project, string dll, string folder = "src")
     {
         var path = Path.Combine(RepositoryRoot, folder, project, "bin", Configuration, "net10.0", dll);
