@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace HarmonicApp;
 
-/// <summary>The command line: <c>[--seed HOST:PORT] [--count N]</c>; no seed means the embedded pool.</summary>
+/// <summary>The command line: <c>[--seed HOST[:PORT]] [--count N]</c>; no seed means the embedded pool.</summary>
 internal sealed record AppArguments(string? Seed, long Count, bool Help)
 {
     public const long DefaultCount = 20_000;
 
-    public const string Usage = "usage: HarmonicApp [--seed HOST:PORT] [--count N]   (no --seed: run in this process)";
+    public const string Usage = "usage: HarmonicApp [--seed HOST[:PORT]] [--count N]   (no --seed: run in this process; the port defaults to 4080)";
 
     public static bool TryParse(IReadOnlyList<string> args, out AppArguments arguments, out string error)
     {
@@ -36,7 +36,7 @@ internal sealed record AppArguments(string? Seed, long Count, bool Help)
             {
                 if (!IsEndpoint(value))
                 {
-                    error = $"--seed '{value}' is not HOST:PORT (a Seed's client endpoint, such as 127.0.0.1:4080)";
+                    error = $"--seed '{value}' is not HOST[:PORT] (a Seed's client endpoint, such as 127.0.0.1:4080)";
                     return false;
                 }
                 arguments = arguments with { Seed = value };
