@@ -24,13 +24,22 @@ public static class BuiltAssemblies
 
     public static string Console => Locate("Client", "actormap.dll");
 
-    private static string Locate(string project, string dll)
+    /// <summary>samples/HarmonicApp: a user's program, run as <c>dotnet HarmonicApp.dll</c>.</summary>
+    public static string HarmonicApp => Locate("HarmonicApp", "HarmonicApp.dll", "samples");
+
+    /// <summary>samples/Harmonic's bin folder holds Fractions.dll beside it, as the console's --assembly wants.</summary>
+    public static string HarmonicLibrary => Locate("Harmonic", "Harmonic.dll", "samples");
+
+    /// <summary>tests/GatedJob: a compiled function holding a job open until the <see cref="JobGate"/> opens.</summary>
+    public static string GatedJob => Locate("GatedJob", "GatedJob.dll", "tests");
+
+    private static string Locate(string project, string dll, string folder = "src")
     {
-        var path = Path.Combine(RepositoryRoot, "src", project, "bin", Configuration, "net10.0", dll);
+        var path = Path.Combine(RepositoryRoot, folder, project, "bin", Configuration, "net10.0", dll);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"{path} is missing: build src/{project} in {Configuration} first " +
+                $"{path} is missing: build {folder}/{project} in {Configuration} first " +
                 $"(dotnet build ActorMap.sln -c {Configuration}, or dotnet test, which builds it through the project reference)",
                 path);
         }

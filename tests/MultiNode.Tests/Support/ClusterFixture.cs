@@ -126,8 +126,23 @@ public sealed partial class ClusterFixture : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _processes.DisposeAsync();
 
-    private async Task<NodeProcess> StartNodeAsync(string name, string dll, string[] args, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="dll"/> <paramref name="args"/></c> to its end (a job's
+    /// deadline): a user's program, or the console without <c>--seed</c>, embedded.
+    /// </summary>
+    public async Task<ConsoleResult> RunProgramAsync(string dll, params string[] args)
     {
+        var name = "program-" + Interlocked.Increment(ref _consoleRuns).ToString(CultureInfo.InvariantCulture);
+        var process = _processes.Track(ChildProcess.Start(name, dll, args, Environment(), WorkDirectory));
+        return await FinishAsync(process, Timeouts.Job);
+    }
+
+    private async Task<NodeProcess> StartNodeAsync(string name, string dll, string[] args, Dictionary<string, string> environment)
+    {
+        // An assembly store of the node's own, deleted with the spec: what one node fetched can
+        // never stand in for another's fetch, nor one spec's upload for the next spec's. A node
+        // restarted under its name finds its store again, as on a real machine.
+        environment["ACTORMAP_STORE_DIR"] = Path.Combine(WorkDirectory, "store-" + name);
         var process = ChildProcess.Start(name, dll, args, environment, WorkDirectory);
         _processes.Track(process);
         return await NodeProcess.WhenListeningAsync(process, Timeouts.NodeStart);
