@@ -1,0 +1,35 @@
+using ActorMap.Compute.Telemetry;
+
+namespace ActorMap.Bench.Shipping;
+
+/// <summary>
+/// What a job's report says of the function's own cost, as the workers timed their chunks: the
+/// per-element time inside the workers, with no network, scheduling or result transfer in it.
+/// </summary>
+internal static class WorkerTime
+{
+    /// <summary>
+    /// Nanoseconds per element over every done chunk but each worker's first: a shipped job's first
+    /// chunk on a node also loads the function (and a first job fetches it), which is the per-job
+    /// cost measured apart, not the per-element one; the local pool's first chunk is left out alike.
+    /// </summary>
+    public static double NanosecondsPerElement(JobReport report)
+    {
+        long elements = 0;
+        var busy = TimeSpan.Zero;
+        foreach (var lane in report.Spans.Where(s => s.Outcome == ChunkOutcome.Done).GroupBy(s => (s.Node, s.Worker)))
+        {
+            foreach (var span in lane.OrderBy(s => s.Start).Skip(1))
+            {
+                elements += span.Elements;
+                busy += span.Duration;
+            }
+        }
+        return elements == 0 ? throw new InvalidOperationException($"job {report.JobId}: too few chunks to leave each worker's first out")
+            : busy.TotalNanoseconds / elements;
+    }
+
+    /// <summary>The job's first chunk to start, in ms: on a node, the one that loads the shipped function.</summary>
+    public static double FirstChunkMilliseconds(JobReport report) =>
+        report.Spans.Where(s => s.Outcome == ChunkOutcome.Done).MinBy(s => s.Start)!.Duration.TotalMilliseconds;
+}
