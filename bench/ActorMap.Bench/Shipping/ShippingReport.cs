@@ -30,7 +30,7 @@ internal static class ShippingReport
             {
                 var repetition = ShippingRun.Measure(i, Path.Combine(root, i.ToString(CultureInfo.InvariantCulture)), FirstSeedPort + i % 20, Workers, local);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  run {i + 1}: first {repetition.FirstMs:F0} ms, second {repetition.SecondMs:F0}, third {repetition.ThirdMs:F0}, lambda {repetition.LambdaMs:F0}; Work {repetition.ShippedNs / 1000:F1} µs shipped, {repetition.LocalNs / 1000:F1} µs local"));
+                    $"  run {i + 1}: first {repetition.FirstMs:F0} ms, second {repetition.SecondMs:F0}, third {repetition.ThirdMs:F0}, lambda {repetition.LambdaMs:F0}; Work {repetition.ShippedNs / 1000:F1} µs shipped, {repetition.LocalNs / 1000:F1} µs local, {repetition.CollectibleNs / 1000:F1} µs local as a node loads it"));
                 repetitions.Add(repetition);
             }
         }
@@ -53,14 +53,17 @@ internal static class ShippingReport
             $"bytes uploaded: first job {Join(r.Select(x => x.FirstBytes))}; second {Join(r.Select(x => x.SecondBytes))}; third {Join(r.Select(x => x.ThirdBytes))}"));
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cheap job: Cheap over {ShippingRun.CheapElements:N0} elements in chunks of {ShippingRun.CheapChunk:N0}, sum-reduced; Work: {ShippingRun.WorkElements:N0} elements in chunks of {ShippingRun.WorkChunk:N0}"));
+            $"cheap job: Cheap over {ShippingRun.CheapElements:N0} elements in chunks of {ShippingRun.CheapChunk:N0}, sum-reduced; Work: {ShippingRun.WorkElements:N0} elements in chunks of {ShippingRun.WorkChunk:N0}, {ShippingRun.WorkRounds} rounds, median chunk"));
         output.WriteLine($"  {"",-62} {"min",8} {"median",8} {"max",8}");
         Line(output, "first job / second job (same library)", r.Select(x => x.FirstMs / x.SecondMs), "F2");
         Line(output, "first job - second job, ms (upload + fetch + load)", r.Select(x => x.FirstMs - x.SecondMs), "F0");
         Line(output, "second job / third job", r.Select(x => x.SecondMs / x.ThirdMs), "F2");
         Line(output, "second job / the same job as lambda source (warm)", r.Select(x => x.SecondMs / x.LambdaMs), "F2");
         Line(output, "node's first chunk, first job / second job (fetch + load)", r.Select(x => x.FirstChunkMsFirst / x.FirstChunkMsSecond), "F1");
+        Line(output, "node's first chunk, first job - second job, ms", r.Select(x => x.FirstChunkMsFirst - x.FirstChunkMsSecond), "F0");
         Line(output, "Work per element in the worker, shipped / local pool", r.Select(x => x.ShippedNs / x.LocalNs), "F3");
+        Line(output, "  local pool, loaded as a node loads it / as the caller has it", r.Select(x => x.CollectibleNs / x.LocalNs), "F3");
+        Line(output, "  shipped / local pool loaded as a node loads it", r.Select(x => x.ShippedNs / x.CollectibleNs), "F3");
     }
 
     private static void Line(TextWriter output, string name, IEnumerable<double> values, string format)

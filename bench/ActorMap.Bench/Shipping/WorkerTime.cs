@@ -9,24 +9,35 @@ namespace ActorMap.Bench.Shipping;
 internal static class WorkerTime
 {
     /// <summary>
-    /// Nanoseconds per element over every done chunk but each worker's first: a shipped job's first
+    /// Nanoseconds per element of every done chunk but each worker's first: a shipped job's first
     /// chunk on a node also loads the function (and a first job fetches it), which is the per-job
     /// cost measured apart, not the per-element one; the local pool's first chunk is left out alike.
     /// </summary>
-    public static double NanosecondsPerElement(JobReport report)
+    public static IEnumerable<double> NanosecondsPerElement(JobReport report)
     {
-        long elements = 0;
-        var busy = TimeSpan.Zero;
+        var any = false;
         foreach (var lane in report.Spans.Where(s => s.Outcome == ChunkOutcome.Done).GroupBy(s => (s.Node, s.Worker)))
         {
             foreach (var span in lane.OrderBy(s => s.Start).Skip(1))
             {
-                elements += span.Elements;
-                busy += span.Duration;
+                any = true;
+                yield return span.Duration.TotalNanoseconds / span.Elements;
             }
         }
-        return elements == 0 ? throw new InvalidOperationException($"job {report.JobId}: too few chunks to leave each worker's first out")
-            : busy.TotalNanoseconds / elements;
+        if (!any)
+        {
+            throw new InvalidOperationException($"job {report.JobId}: too few chunks to leave each worker's first out");
+        }
+    }
+
+    /// <summary>
+    /// The median chunk's per-element time: a chunk that another process's burst or a GC pause
+    /// slowed (the machine is shared) moves it less than it moves a mean.
+    /// </summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     /// <summary>The job's first chunk to start, in ms: on a node, the one that loads the shipped function.</summary>
