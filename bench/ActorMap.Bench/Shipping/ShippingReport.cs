@@ -30,7 +30,7 @@ internal static class ShippingReport
             {
                 var repetition = ShippingRun.Measure(i, Path.Combine(root, i.ToString(CultureInfo.InvariantCulture)), FirstSeedPort + i % 20, Workers, local);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  run {i + 1}: first {repetition.FirstMs:F0} ms, second {repetition.SecondMs:F0}, third {repetition.ThirdMs:F0}, lambda {repetition.LambdaMs:F0}; Work {repetition.ShippedNs / 1000:F1} µs shipped, {repetition.LocalNs / 1000:F1} µs local, {repetition.CollectibleNs / 1000:F1} µs local as a node loads it"));
+                    $"  run {i + 1}: first {repetition.FirstMs:F0} ms, second {repetition.SecondMs:F0}, third {repetition.ThirdMs:F0}, lambda {repetition.LambdaMs:F0}; Work {repetition.ShippedNs / 1000:F1} µs shipped, {repetition.LocalNs / 1000:F1} µs local, {repetition.CollectibleNs / 1000:F1} µs local as a node loads it; WorkBig {repetition.ShippedBigNs / 1000:F1} µs shipped, {repetition.LambdaBigNs / 1000:F1} µs lambda"));
                 repetitions.Add(repetition);
             }
         }
@@ -61,6 +61,7 @@ internal static class ShippingReport
         Line(output, "second job / the same job as lambda source (warm)", r.Select(x => x.SecondMs / x.LambdaMs), "F2");
         Line(output, "node's first chunk, first job / second job (fetch + load)", r.Select(x => x.FirstChunkMsFirst / x.FirstChunkMsSecond), "F1");
         Line(output, "node's first chunk, first job - second job, ms", r.Select(x => x.FirstChunkMsFirst - x.FirstChunkMsSecond), "F0");
+        Line(output, "WorkBig per element on the node, shipped / lambda source", r.Select(x => x.ShippedBigNs / x.LambdaBigNs), "F3");
         Line(output, "Work per element in the worker, shipped / local pool", r.Select(x => x.ShippedNs / x.LocalNs), "F3");
         Line(output, "  local pool, loaded as a node loads it / as the caller has it", r.Select(x => x.CollectibleNs / x.LocalNs), "F3");
         Line(output, "  shipped / local pool loaded as a node loads it", r.Select(x => x.ShippedNs / x.CollectibleNs), "F3");

@@ -9,14 +9,14 @@ internal sealed record Repetition(
     double FirstMs, double SecondMs, double ThirdMs, double LambdaMs,
     long FirstBytes, long SecondBytes, long ThirdBytes,
     double FirstChunkMsFirst, double FirstChunkMsSecond,
-    double ShippedNs, double LocalNs, double CollectibleNs, long DllBytes, long PdbBytes);
+    double ShippedNs, double LocalNs, double CollectibleNs, double ShippedBigNs, double LambdaBigNs, long DllBytes, long PdbBytes);
 
 /// <summary>
 /// One repetition: a library compiled with a new run id (a hash no node has seen), a fresh
 /// cluster, then, in this order: the cheap job as lambda source, the same job shipped three times
 /// (first, second, third), the lambda job again; then rounds of the expensive function shipped,
 /// in a local pool with as many workers, and in that pool loaded as a node loads it
-/// (<see cref="AsNodeLoads"/>), taken in turn.
+/// (<see cref="AsNodeLoads"/>), and of WorkBig shipped and as lambda source, taken in turn.
 /// </summary>
 internal static class ShippingRun
 {
@@ -39,6 +39,7 @@ internal static class ShippingRun
         var warmup = UserLibrary.Compile("ShippingBenchWarmup", UserSource.Warmup(runId), Path.Combine(directory, "warmup"), withFractions: false);
         var cheap = library.Static<Func<long, long>>(UserSource.Type, "Cheap");
         var work = library.Static<Func<long, long>>(UserSource.Type, "Work");
+        var workBig = library.Static<Func<long, long>>(UserSource.Type, "WorkBig");
         var sum = library.Static<Func<long, long, long>>(UserSource.Type, "Sum");
 
         using var cluster = ShippingCluster.Start(Path.Combine(directory, "cluster"), seedPort, workers);
@@ -69,27 +70,31 @@ internal static class ShippingRun
             o => pool.MapReduceAsync(workRange, work, sum, o),
             o => local.MapReduceAsync(workRange, work, sum, o),
             o => local.MapReduceAsync(workRange, collectible, sum, o),
+            o => pool.MapReduceAsync(workRange, workBig, sum, o),
+            o => pool.MapReduceAsync<long>(UserSource.WorkBigLambda, workRange, "sum", o),
         };
-        var perChunk = new List<double>[] { [], [], [] };
-        var results = new List<long>();
+        var perChunk = perElement.Select(_ => new List<double>()).ToArray();
+        var results = new long[perElement.Length];
         for (var round = 0; round < WorkRounds; round++)
         {
             // Short jobs taken in turn, each round starting with another, so a slow spell of the
-            // shared machine falls on all three alike rather than on one long job.
+            // shared machine falls on all of them alike rather than on one long job.
             for (var k = 0; k < perElement.Length; k++)
             {
                 var which = (index + round + k) % perElement.Length;
                 var job = Timed(perElement[which], WorkChunk);
                 perChunk[which].AddRange(WorkerTime.NanosecondsPerElement(job.Report));
-                results.Add(job.Result);
+                results[which] = job.Result;
             }
         }
-        Check(results[0], [.. results]);
+        Check(results[0], results[1], results[2]);
+        Check(results[3], results[4]);
 
         return new Repetition(first.Ms, second.Ms, third.Ms, (lambda1.Ms + lambda2.Ms) / 2,
             firstBytes, secondBytes, thirdBytes,
             WorkerTime.FirstChunkMilliseconds(first.Report), WorkerTime.FirstChunkMilliseconds(second.Report),
             WorkerTime.Median(perChunk[0]), WorkerTime.Median(perChunk[1]), WorkerTime.Median(perChunk[2]),
+            WorkerTime.Median(perChunk[3]), WorkerTime.Median(perChunk[4]),
             library.DllBytes, library.PdbBytes);
     }
 

@@ -6,7 +6,8 @@ namespace ActorMap.Bench.Shipping;
 /// <summary>
 /// The C# of the shipped user library: <c>Work</c>, exact rational arithmetic with the Fractions
 /// package (its one dependency), tens of microseconds per element; <c>Cheap</c>, one multiply-add,
-/// whose lambda-source twin is <see cref="CheapLambda"/>; <c>Sum</c>, the reducer, so no delegate
+/// whose lambda-source twin is <see cref="CheapLambda"/>; <c>WorkBig</c>, Work's cost with the
+/// framework's BigInteger alone, with a lambda-source twin too; <c>Sum</c>, the reducer, so no delegate
 /// of the bench's own assembly (and its 30-odd dependencies) is ever shipped. A large constant
 /// table and many small generated methods bring the DLL to about 200 KB, as a real library's
 /// metadata and data would; <c>RunId</c> makes every compile's bytes, and so its hash, new.
@@ -22,6 +23,29 @@ internal static class UserSource
 
     /// <summary>The same function as <c>Cheap</c>, as lambda source the nodes compile.</summary>
     public const string CheapLambda = "x => x * 3 + 7";
+
+    /// <summary>
+    /// <c>WorkBig</c>'s body: Work's sum of 100 fractions again, with BigInteger alone (the
+    /// framework's, which lambda source may use), so the very same code runs shipped and as
+    /// lambda source the node compiles (<see cref="WorkBigLambda"/>), side by side in one process.
+    /// </summary>
+    private const string WorkBigBody = """
+            var num = System.Numerics.BigInteger.Zero;
+            var den = System.Numerics.BigInteger.One;
+            var start = x % 50 + 1;
+            for (var k = 0; k < 100; k++)
+            {
+                var d = start + k;
+                num = num * d + den * ((x + k) % 7 + 1);
+                den *= d;
+                var g = System.Numerics.BigInteger.GreatestCommonDivisor(num, den);
+                num /= g;
+                den /= g;
+            }
+            return (long)(num % 1_000_003);
+        """;
+
+    public const string WorkBigLambda = "x =>\n{\n" + WorkBigBody + "\n}";
 
     // 8 bytes each as an RVA blob: 20,000 entries are 160 KB of the DLL.
     private const int TableEntries = 20_000;
@@ -50,6 +74,11 @@ internal static class UserSource
                         sum += new Fraction(Tables.Weights[(int)((x + k) % Tables.Weights.Length)] % 7 + 1, start + k);
                     }
                     return (long)(BigInteger.Abs(sum.Numerator) % 1_000_003);
+                }
+
+                public static long WorkBig(long x)
+                {
+            {{WorkBigBody}}
                 }
 
                 public static long Cheap(long x) => x * 3 + 7;
