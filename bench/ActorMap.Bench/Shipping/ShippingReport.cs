@@ -30,7 +30,7 @@ internal static class ShippingReport
             {
                 var repetition = ShippingRun.Measure(i, Path.Combine(root, i.ToString(CultureInfo.InvariantCulture)), FirstSeedPort + i % 20, Workers, local);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  run {i + 1}: first {repetition.FirstMs:F0} ms, second {repetition.SecondMs:F0}, third {repetition.ThirdMs:F0}, lambda {repetition.LambdaMs:F0}; Work {repetition.ShippedNs / 1000:F1} µs shipped, {repetition.LocalNs / 1000:F1} µs local, {repetition.CollectibleNs / 1000:F1} µs local as a node loads it; WorkBig {repetition.ShippedBigNs / 1000:F1} µs shipped, {repetition.LambdaBigNs / 1000:F1} µs lambda"));
+                    $"  run {i + 1}: first {repetition.FirstMs:F0} ms, second {repetition.SecondMs:F0}, third {repetition.ThirdMs:F0}, lambda {repetition.LambdaMs:F0}; Work shipped / local {repetition.Cost.Ratio(Variant.Shipped, Variant.Local, false):F3} (late half {repetition.Cost.Ratio(Variant.Shipped, Variant.Local, true):F3}), {repetition.Cost.WholeNs[(int)Variant.Local] / 1000:F1} µs local"));
                 repetitions.Add(repetition);
             }
         }
@@ -53,7 +53,7 @@ internal static class ShippingReport
             $"bytes uploaded: first job {Join(r.Select(x => x.FirstBytes))}; second {Join(r.Select(x => x.SecondBytes))}; third {Join(r.Select(x => x.ThirdBytes))}"));
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cheap job: Cheap over {ShippingRun.CheapElements:N0} elements in chunks of {ShippingRun.CheapChunk:N0}, sum-reduced; Work: {ShippingRun.WorkElements:N0} elements in chunks of {ShippingRun.WorkChunk:N0}, {ShippingRun.WorkRounds} rounds, median chunk"));
+            $"cheap job: Cheap over {ShippingRun.CheapElements:N0} elements in chunks of {ShippingRun.CheapChunk:N0}, sum-reduced; Work: {PerElementRounds.Elements:N0} elements in chunks of {PerElementRounds.Chunk:N0}, {PerElementRounds.Rounds} rounds, median chunk"));
         output.WriteLine($"  {"",-62} {"min",8} {"median",8} {"max",8}");
         Line(output, "first job / second job (same library)", r.Select(x => x.FirstMs / x.SecondMs), "F2");
         Line(output, "first job - second job, ms (upload + fetch + load)", r.Select(x => x.FirstMs - x.SecondMs), "F0");
@@ -61,10 +61,17 @@ internal static class ShippingReport
         Line(output, "second job / the same job as lambda source (warm)", r.Select(x => x.SecondMs / x.LambdaMs), "F2");
         Line(output, "node's first chunk, first job / second job (fetch + load)", r.Select(x => x.FirstChunkMsFirst / x.FirstChunkMsSecond), "F1");
         Line(output, "node's first chunk, first job - second job, ms", r.Select(x => x.FirstChunkMsFirst - x.FirstChunkMsSecond), "F0");
-        Line(output, "WorkBig per element on the node, shipped / lambda source", r.Select(x => x.ShippedBigNs / x.LambdaBigNs), "F3");
-        Line(output, "Work per element in the worker, shipped / local pool", r.Select(x => x.ShippedNs / x.LocalNs), "F3");
-        Line(output, "  local pool, loaded as a node loads it / as the caller has it", r.Select(x => x.CollectibleNs / x.LocalNs), "F3");
-        Line(output, "  shipped / local pool loaded as a node loads it", r.Select(x => x.ShippedNs / x.CollectibleNs), "F3");
+        output.WriteLine("  per element in the worker (median chunk; whole job but its first chunk | its second half only):");
+        Ratios(output, "WorkBig on the node, shipped / lambda source", r, Variant.BigShipped, Variant.BigLambda);
+        Ratios(output, "Work, shipped / local pool", r, Variant.Shipped, Variant.Local);
+        Ratios(output, "Work, local pool as a node loads it / as the caller has it", r, Variant.LocalAsNode, Variant.Local);
+        Ratios(output, "Work, shipped / local pool as a node loads it", r, Variant.Shipped, Variant.LocalAsNode);
+    }
+
+    private static void Ratios(TextWriter output, string name, List<Repetition> r, Variant a, Variant b)
+    {
+        Line(output, "  " + name, r.Select(x => x.Cost.Ratio(a, b, late: false)), "F3");
+        Line(output, "  " + name + ", late half", r.Select(x => x.Cost.Ratio(a, b, late: true)), "F3");
     }
 
     private static void Line(TextWriter output, string name, IEnumerable<double> values, string format)

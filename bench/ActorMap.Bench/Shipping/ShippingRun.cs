@@ -9,7 +9,7 @@ internal sealed record Repetition(
     double FirstMs, double SecondMs, double ThirdMs, double LambdaMs,
     long FirstBytes, long SecondBytes, long ThirdBytes,
     double FirstChunkMsFirst, double FirstChunkMsSecond,
-    double ShippedNs, double LocalNs, double CollectibleNs, double ShippedBigNs, double LambdaBigNs, long DllBytes, long PdbBytes);
+    PerElementCost Cost, long DllBytes, long PdbBytes);
 
 /// <summary>
 /// One repetition: a library compiled with a new run id (a hash no node has seen), a fresh
@@ -24,13 +24,6 @@ internal static class ShippingRun
     public const long CheapElements = 400_000;
 
     public const int CheapChunk = 20_000;
-
-    /// <summary>Expensive elements per job: about 0.6 s of Work on one worker here, 2 s over the rounds.</summary>
-    public const long WorkElements = 12_000;
-
-    public const int WorkRounds = 3;
-
-    public const int WorkChunk = 1_000;
 
     public static Repetition Measure(int index, string directory, int seedPort, int workers, MapPool local)
     {
@@ -62,43 +55,25 @@ internal static class ShippingRun
         var lambda2 = Timed(o => pool.MapReduceAsync<long>(UserSource.CheapLambda, range, "sum", o), CheapChunk);
         Check(first.Result, second.Result, third.Result, lambda1.Result, lambda2.Result);
 
-        var workRange = new LongRange(0, WorkElements);
+        var workRange = new LongRange(0, PerElementRounds.Elements);
         using var asNode = AsNodeLoads.Load(work, Path.Combine(directory, "as-node-store"));
         var collectible = asNode.Function;
-        var perElement = new Func<MapOptions, Task<long>>[]
+        var cost = PerElementRounds.Measure(index, new Dictionary<Variant, Func<MapOptions, Task<long>>>
         {
-            o => pool.MapReduceAsync(workRange, work, sum, o),
-            o => local.MapReduceAsync(workRange, work, sum, o),
-            o => local.MapReduceAsync(workRange, collectible, sum, o),
-            o => pool.MapReduceAsync(workRange, workBig, sum, o),
-            o => pool.MapReduceAsync<long>(UserSource.WorkBigLambda, workRange, "sum", o),
-        };
-        var perChunk = perElement.Select(_ => new List<double>()).ToArray();
-        var results = new long[perElement.Length];
-        for (var round = 0; round < WorkRounds; round++)
-        {
-            // Short jobs taken in turn, each round starting with another, so a slow spell of the
-            // shared machine falls on all of them alike rather than on one long job.
-            for (var k = 0; k < perElement.Length; k++)
-            {
-                var which = (index + round + k) % perElement.Length;
-                var job = Timed(perElement[which], WorkChunk);
-                perChunk[which].AddRange(WorkerTime.NanosecondsPerElement(job.Report));
-                results[which] = job.Result;
-            }
-        }
-        Check(results[0], results[1], results[2]);
-        Check(results[3], results[4]);
+            [Variant.Shipped] = o => pool.MapReduceAsync(workRange, work, sum, o),
+            [Variant.Local] = o => local.MapReduceAsync(workRange, work, sum, o),
+            [Variant.LocalAsNode] = o => local.MapReduceAsync(workRange, collectible, sum, o),
+            [Variant.BigShipped] = o => pool.MapReduceAsync(workRange, workBig, sum, o),
+            [Variant.BigLambda] = o => pool.MapReduceAsync<long>(UserSource.WorkBigLambda, workRange, "sum", o),
+        });
 
         return new Repetition(first.Ms, second.Ms, third.Ms, (lambda1.Ms + lambda2.Ms) / 2,
             firstBytes, secondBytes, thirdBytes,
             WorkerTime.FirstChunkMilliseconds(first.Report), WorkerTime.FirstChunkMilliseconds(second.Report),
-            WorkerTime.Median(perChunk[0]), WorkerTime.Median(perChunk[1]), WorkerTime.Median(perChunk[2]),
-            WorkerTime.Median(perChunk[3]), WorkerTime.Median(perChunk[4]),
-            library.DllBytes, library.PdbBytes);
+            cost, library.DllBytes, library.PdbBytes);
     }
 
-    private static (double Ms, JobReport Report, long Result) Timed(Func<MapOptions, Task<long>> job, int chunkSize)
+    public static (double Ms, JobReport Report, long Result) Timed(Func<MapOptions, Task<long>> job, int chunkSize)
     {
         JobReport? report = null;
         var options = new MapOptions { ChunkSize = chunkSize, OnReport = r => report = r };

@@ -12,13 +12,16 @@ internal static class WorkerTime
     /// Nanoseconds per element of every done chunk but each worker's first: a shipped job's first
     /// chunk on a node also loads the function (and a first job fetches it), which is the per-job
     /// cost measured apart, not the per-element one; the local pool's first chunk is left out alike.
+    /// <paramref name="lateHalf"/>: only the second half of each worker's chunks, once the JIT has
+    /// had the job's first half to bring the function's code to its optimised tier.
     /// </summary>
-    public static IEnumerable<double> NanosecondsPerElement(JobReport report)
+    public static IEnumerable<double> NanosecondsPerElement(JobReport report, bool lateHalf)
     {
         var any = false;
         foreach (var lane in report.Spans.Where(s => s.Outcome == ChunkOutcome.Done).GroupBy(s => (s.Node, s.Worker)))
         {
-            foreach (var span in lane.OrderBy(s => s.Start).Skip(1))
+            var chunks = lane.OrderBy(s => s.Start).ToArray();
+            foreach (var span in chunks.Skip(lateHalf ? chunks.Length / 2 : 1))
             {
                 any = true;
                 yield return span.Duration.TotalNanoseconds / span.Elements;
