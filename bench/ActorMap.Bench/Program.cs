@@ -59,7 +59,7 @@ internal static class Program
             case "recovery":
                 return Recovery.RecoveryReport.Run(Console.Out, runs, args[1..]);
             case "shipping":
-                // Each run starts a fresh cluster (about 5 s): 7 runs keep the suite near 2 minutes.
+                // Each run starts a fresh cluster and runs 15 s of expensive jobs: 7 runs keep the suite near 3 minutes.
                 Shipping.ShippingReport.Run(Console.Out, runsAt >= 0 ? runs : 7);
                 return 0;
             case "soak":
