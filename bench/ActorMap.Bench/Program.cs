@@ -17,6 +17,9 @@ internal static class Program
           telemetry the per-chunk cost of ActorMap's Meter and ActivitySource (BenchmarkDotNet, in process) with and
                     without listeners; a tiny-chunk job with none, a MeterListener, and recorded for a report
                     (flags: [--job short])
+          shipping  a ~200 KB library with one NuGet dependency shipped to a Seed and a WorkerNode (processes):
+                    the first job's extra time, the second's, and the shipped delegate's per-element cost
+                    against a local pool (default 7 runs)
           soak      a Seed and 3 WorkerNodes run many checked jobs under random faults
                     (flags: [--jobs N] [--seed S] [--mean-gap SECONDS] [--logs DIR]; see scripts/soak.sh)
         """;
@@ -55,6 +58,10 @@ internal static class Program
                 return 0;
             case "recovery":
                 return Recovery.RecoveryReport.Run(Console.Out, runs, args[1..]);
+            case "shipping":
+                // Each run starts a fresh cluster and runs 15 s of expensive jobs: 7 runs keep the suite near 3 minutes.
+                Shipping.ShippingReport.Run(Console.Out, runsAt >= 0 ? runs : 7);
+                return 0;
             case "soak":
                 return Soak.SoakReport.Run(Console.Out, args[1..]);
             case "telemetry":

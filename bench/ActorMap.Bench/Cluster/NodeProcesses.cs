@@ -20,9 +20,10 @@ internal sealed partial class NodeProcesses : IDisposable
 
     /// <summary>
     /// Starts the process and waits for its "listening on HOST:PORT" line (a Seed: its "client
-    /// endpoint on HOST:PORT" line); returns that port.
+    /// endpoint on HOST:PORT" line); returns that port. <paramref name="environment"/> is added to this
+    /// process's own (the shipping suite gives each node a fresh store directory this way).
     /// </summary>
-    public int Start(string project, string assembly, string arguments)
+    public int Start(string project, string assembly, string arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Dll(project, assembly);
         if (!File.Exists(dll))
@@ -35,6 +36,10 @@ internal sealed partial class NodeProcesses : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var process = Process.Start(info)!;
         _processes.Add(process);
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
