@@ -36,25 +36,7 @@ internal sealed class Fold<TOut, TAcc>(Delegate reduce, bool hasSeed, object? se
         {
             throw new MapJobException("the reduce of an empty input has no value: give the reducer a seed");
         }
-        var value = hasSeed ? await WithSeed(pool, input, function, options, cancellationToken).ConfigureAwait(false)
-            : (TAcc)(object)(await FromFirst(pool, input, function, (Func<TOut, TOut, TOut>)(object)_reduce, options, cancellationToken).ConfigureAwait(false))!;
+        var value = await PoolFolds.FoldAsync(pool, input, function, _reduce, hasSeed, _seed, options, cancellationToken).ConfigureAwait(false);
         return new JobOutcome(value, typeof(TAcc));
     }
-
-    private Task<TAcc> WithSeed<TIn>(MapPool pool, MapInput input, Func<TIn, TOut> function, MapOptions options, CancellationToken cancellationToken) =>
-        input switch
-        {
-            // A range is always an input of longs, so TIn is long here.
-            RangeMapInput range => pool.MapReduceAsync(range.Range, (Func<long, TOut>)(object)function, _seed, _reduce, options, cancellationToken),
-            ListMapInput list => pool.MapReduceAsync((TIn[])list.Items, function, _seed, _reduce, options, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
-        };
-
-    private static Task<TOut> FromFirst<TIn>(MapPool pool, MapInput input, Func<TIn, TOut> function, Func<TOut, TOut, TOut> reduce, MapOptions options, CancellationToken cancellationToken) =>
-        input switch
-        {
-            RangeMapInput range => pool.MapReduceAsync(range.Range, (Func<long, TOut>)(object)function, reduce, options, cancellationToken),
-            ListMapInput list => pool.MapReduceAsync((TIn[])list.Items, function, reduce, options, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
-        };
 }

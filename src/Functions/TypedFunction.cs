@@ -28,6 +28,23 @@ public abstract class TypedFunction
         return new TypedFunction<TIn, TOut>(function, null);
     }
 
+    /// <summary>A <c>Func&lt;TIn, TOut&gt;</c> bound at run time (a shipped or loaded method) as its typed function.</summary>
+    internal static TypedFunction Of(Delegate function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var type = function.GetType();
+        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(Func<,>))
+        {
+            throw new ArgumentException($"a function must be a Func<TIn, TOut>, not {type}", nameof(function));
+        }
+        var arguments = type.GetGenericArguments();
+        return (TypedFunction)Activator.CreateInstance(typeof(TypedFunction<,>).MakeGenericType(arguments),
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, null, [function, null, null], null)!;
+    }
+
+    /// <summary>The function with a <c>Func&lt;TOut, TOut, TOut&gt;</c> reducer (a method's), run as <see cref="ReduceKind.Lambda"/> or <see cref="ReduceKind.Method"/>.</summary>
+    internal abstract TypedFunction WithReducer(Delegate reduce);
+
     /// <summary>
     /// The function with a reducer delegate, a <c>Func&lt;TAcc, TOut, TAcc&gt;</c> (a shipped
     /// method's, bound on the Seed), folding from <paramref name="seed"/> when <paramref name="hasSeed"/>;

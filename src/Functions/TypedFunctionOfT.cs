@@ -30,6 +30,8 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
         return new TypedFunction<TIn, TOut>(_function, reduce);
     }
 
+    internal override TypedFunction WithReducer(Delegate reduce) => WithReduce((Func<TOut, TOut, TOut>)reduce);
+
     internal override TypedFunction WithFold(Delegate reduce, bool hasSeed, object? seed) =>
         new TypedFunction<TIn, TOut>(_function, _reduce, Fold<TOut>.Create(reduce, hasSeed, seed));
 
@@ -125,13 +127,6 @@ public sealed class TypedFunction<TIn, TOut> : TypedFunction
             // Like Python's min([]): there is no value to print, and 0 would be a lie.
             throw new MapJobException($"--reduce {name?.Name} of an empty input has no value");
         }
-        return (input, hasSeed) switch
-        {
-            (RangeMapInput range, true) => pool.MapReduceAsync(range.Range, (Func<long, TR>)(object)function, seed, reduce, options, cancellationToken),
-            (RangeMapInput range, false) => pool.MapReduceAsync(range.Range, (Func<long, TR>)(object)function, reduce, options, cancellationToken),
-            (ListMapInput list, true) => pool.MapReduceAsync((TIn[])list.Items, function, seed, reduce, options, cancellationToken),
-            (ListMapInput list, false) => pool.MapReduceAsync((TIn[])list.Items, function, reduce, options, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
-        };
+        return PoolFolds.FoldAsync(pool, input, function, reduce, hasSeed, seed, options, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using ActorMap.Functions;
 
 namespace ActorMap.Client.Functions;
@@ -12,9 +11,6 @@ namespace ActorMap.Client.Functions;
 /// </summary>
 internal sealed record AssemblyFunction(Delegate Map, Delegate? Reduce, TypedFunction Function, string Description)
 {
-    private static readonly MethodInfo s_create = typeof(TypedFunction).GetMethod(nameof(TypedFunction.Create))
-        ?? throw new InvalidOperationException("TypedFunction.Create is missing");
-
     /// <summary>
     /// Loads <paramref name="assemblyPath"/> (a full path; <paramref name="displayed"/> is as the
     /// user typed it) and binds <paramref name="functionName"/> for elements of type <paramref name="input"/>.
@@ -26,7 +22,7 @@ internal sealed record AssemblyFunction(Delegate Map, Delegate? Reduce, TypedFun
         var method = MethodResolver.FindFunction(assembly, functionName, input, file);
         var output = method.ReturnType;
         var map = method.CreateDelegate(typeof(Func<,>).MakeGenericType(input, output));
-        var function = (TypedFunction)s_create.MakeGenericMethod(input, output).Invoke(null, [null, map])!;
+        var function = TypedFunction.Of(map);
         var description = $"function {method.DeclaringType!.FullName}.{method.Name} from {file}";
         if (reduce.Kind != ReduceKind.Method)
         {
@@ -34,8 +30,7 @@ internal sealed record AssemblyFunction(Delegate Map, Delegate? Reduce, TypedFun
         }
         var reducer = MethodResolver.FindReducer(method, reduce.MethodName!, file);
         var reduceDelegate = reducer.CreateDelegate(typeof(Func<,,>).MakeGenericType(output, output, output));
-        var withReduce = function.GetType().GetMethod(nameof(TypedFunction<int, int>.WithReduce))!;
-        function = (TypedFunction)withReduce.Invoke(function, [reduceDelegate])!;
+        function = function.WithReducer(reduceDelegate);
         return new AssemblyFunction(map, reduceDelegate, function, $"{description}, reduce {reducer.DeclaringType!.FullName}.{reducer.Name}");
     }
 }

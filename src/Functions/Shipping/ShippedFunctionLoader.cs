@@ -10,9 +10,6 @@ namespace ActorMap.Functions.Shipping;
 /// </summary>
 internal static class ShippedFunctionLoader
 {
-    private static readonly MethodInfo s_create = typeof(TypedFunction).GetMethod(nameof(TypedFunction.Create))
-        ?? throw new InvalidOperationException("TypedFunction.Create is missing");
-
     private const BindingFlags AllMethods = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     /// <summary>
@@ -61,7 +58,7 @@ internal static class ShippedFunctionLoader
         {
             throw new ShippedAssemblyException($"{Describe(shipped)} cannot be called as a function from {input} to {result}: {e.Message}", e);
         }
-        var typed = (TypedFunction)s_create.MakeGenericMethod(input, result).Invoke(null, [null, function])!;
+        var typed = TypedFunction.Of(function);
         if (package.Reducer is { } reducer)
         {
             typed = BindReducer(reducer, result, typed, context);

@@ -17,8 +17,10 @@ internal sealed class AssemblyServer : ReceiveActor
 
     private readonly AssemblyStore _store;
     private readonly int _partSize;
-    // The file being sent: a node asks for its parts one after another.
-    private (string Hash, byte[] Bytes)? _current;
+    // The files being sent, newest first: each node asks for one file's parts one after another,
+    // and several nodes fetching at once must not make each part read and hash its file again.
+    private const int FilesKept = 4;
+    private readonly LinkedList<(string Hash, byte[] Bytes)> _recent = new();
 
     public AssemblyServer(AssemblyStore store, long maximumFrameSize)
     {
@@ -59,16 +61,25 @@ internal sealed class AssemblyServer : ReceiveActor
 
     private byte[] Bytes(string hash)
     {
-        if (_current is { } current && current.Hash == hash)
+        for (var node = _recent.First; node is not null; node = node.Next)
         {
-            return current.Bytes;
+            if (node.Value.Hash == hash)
+            {
+                _recent.Remove(node);
+                _recent.AddFirst(node);
+                return node.Value.Bytes;
+            }
         }
         if (!ContentHash.IsValid(hash))
         {
             throw new ShippedAssemblyException($"'{hash}' is not a SHA-256 in hex");
         }
         var bytes = _store.Read(hash, hash);
-        _current = (hash, bytes);
+        _recent.AddFirst((hash, bytes));
+        if (_recent.Count > FilesKept)
+        {
+            _recent.RemoveLast();
+        }
         return bytes;
     }
 }
